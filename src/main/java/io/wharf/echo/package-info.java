@@ -1,0 +1,7 @@
+/**
+ * The echo service (RFC 862).
+ */
+@NullMarked
+package io.wharf.echo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,38 @@
+package io.wharf.greeting;
+
+import java.nio.charset.Charset;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every text of the greeting conversation; the defaults are the Python tutorial's bytes.
+ *
+ * @param welcome sent once when a TCP connection opens
+ * @param prompt sent after the welcome and after every answer
+ * @param hello the answer to a name; {@code {name}} is replaced by the name
+ * @param farewell sent for an exit word, before the server closes the connection
+ * @param exitWords words that end the conversation, compared ignoring case
+ * @param charset how names are decoded (invalid bytes become U+FFFD) and texts encoded
+ * @param maxNameLength longest name accepted, in characters
+ * @param nameTooLong the refusal of a longer name; {@code {max}} is replaced by the limit
+ * @param idleFarewell sent before an idle connection is closed; {@code {timeout}} is
+ * replaced by the idle timeout
+ */
+@ConfigurationProperties("wharf.greeting")
+@Validated
+public record GreetingProperties(@DefaultValue("Server: Welcome!\n") String welcome,
+		@DefaultValue("Server: What's your name") String prompt, @DefaultValue("Server: Hello {name}!\n") String hello,
+		@DefaultValue("Server: Good bye!\n") String farewell,
+		@DefaultValue("exit") @NotEmpty List<@NotBlank String> exitWords, @DefaultValue("UTF-8") Charset charset,
+		@DefaultValue("64") @Min(1) int maxNameLength,
+		@DefaultValue("Server: Names are at most {max} characters, try a shorter one.\n") String nameTooLong,
+		@DefaultValue("Server: No name in {timeout}, closing the connection. Good bye!\n") String idleFarewell) {
+
+}

@@ -1,0 +1,26 @@
+package io.wharf.system;
+
+/**
+ * Message headers that transports set on what they put on a service channel.
+ */
+public final class ConversationHeaders {
+
+	/** Name of the listener the message arrived on. */
+	public static final String LISTENER = "wharf_listener";
+
+	/** {@code tcp} or {@code udp}. */
+	public static final String PROTOCOL = "wharf_protocol";
+
+	/** A {@link ConversationEvent}; absent for ordinary data. */
+	public static final String EVENT = "wharf_event";
+
+	/**
+	 * The idle timeout (a {@link java.time.Duration}) on an
+	 * {@link ConversationEvent#IDLE} event.
+	 */
+	public static final String IDLE_TIMEOUT = "wharf_idleTimeout";
+
+	private ConversationHeaders() {
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.wharf.system;
+
+import java.util.List;
+
+/**
+ * What a service answers: zero or more messages, each framed on its own by the transport,
+ * and whether the connection closes after they are written.
+ *
+ * @param frames the messages, in order
+ * @param close whether the transport closes the connection after writing them
+ */
+public record Reply(List<byte[]> frames, boolean close) {
+
+	/**
+	 * Messages that keep the connection open.
+	 * @param frames the messages
+	 * @return the reply
+	 */
+	public static Reply of(byte[]... frames) {
+		return new Reply(List.of(frames), false);
+	}
+
+	/**
+	 * Messages after which the connection closes.
+	 * @param frames the messages
+	 * @return the reply
+	 */
+	public static Reply closing(byte[]... frames) {
+		return new Reply(List.of(frames), true);
+	}
+
+	/**
+	 * All frames joined, for a transport that answers in one datagram.
+	 * @return the concatenated bytes
+	 */
+	public byte[] joined() {
+		int length = 0;
+		for (byte[] frame : this.frames) {
+			length += frame.length;
+		}
+		byte[] joined = new byte[length];
+		int offset = 0;
+		for (byte[] frame : this.frames) {
+			System.arraycopy(frame, 0, joined, offset, frame.length);
+			offset += frame.length;
+		}
+		return joined;
+	}
+
+}

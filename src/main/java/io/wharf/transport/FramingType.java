@@ -1,0 +1,20 @@
+package io.wharf.transport;
+
+/**
+ * How a TCP byte stream is cut into messages.
+ */
+public enum FramingType {
+
+	/** Each read is a message; bytes go back exactly as they came. */
+	RAW,
+
+	/** Lines ended by LF or CRLF. */
+	LINE,
+
+	/** A 1, 2 or 4 byte length header before each message. */
+	LENGTH_PREFIX,
+
+	/** Messages ended (and optionally started) by configured delimiter bytes. */
+	DELIMITER
+
+}

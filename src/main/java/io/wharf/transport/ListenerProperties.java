@@ -1,0 +1,73 @@
+package io.wharf.transport;
+
+import java.time.Duration;
+
+import io.wharf.system.ServiceKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * One listener: a socket bound to a port whose traffic goes to a service.
+ *
+ * @param enabled whether the listener is started; {@code false} removes a default
+ * listener
+ * @param protocol tcp or udp
+ * @param port port to bind, 0 for an ephemeral one
+ * @param bindAddress address to bind; all interfaces (IPv4 and IPv6) when unset
+ * @param service the service that answers: greeting or echo
+ * @param framing how messages are cut from a TCP stream (ignored for UDP)
+ * @param backlog pending connections the kernel queues before accept (TCP)
+ * @param reuseAddress whether SO_REUSEADDR is set, so a restart can rebind at once
+ * @param tcpNoDelay whether Nagle's algorithm is off (TCP)
+ * @param keepAlive whether TCP keep-alive probes are sent on idle connections
+ * @param receiveBufferSize SO_RCVBUF; the operating system default when unset
+ * @param sendBufferSize SO_SNDBUF; the operating system default when unset
+ * @param idleTimeout a TCP connection that sends nothing this long is closed; 0 for never
+ */
+public record ListenerProperties(@DefaultValue("true") boolean enabled, @NotNull @Nullable Protocol protocol,
+		@NotNull @Min(0) @Max(65535) @Nullable Integer port, @Nullable String bindAddress,
+		@NotNull @Nullable ServiceKind service, @DefaultValue @Valid FramingProperties framing,
+		@DefaultValue("1024") @Min(1) int backlog, @DefaultValue("true") boolean reuseAddress,
+		@DefaultValue("true") boolean tcpNoDelay, @DefaultValue("false") boolean keepAlive,
+		@Nullable DataSize receiveBufferSize, @Nullable DataSize sendBufferSize,
+		@DefaultValue("5m") @DurationMin(millis = 0) Duration idleTimeout) {
+
+	/**
+	 * The protocol, known to be set once the properties are validated.
+	 * @return the protocol
+	 */
+	public Protocol requiredProtocol() {
+		return required(this.protocol, "protocol");
+	}
+
+	/**
+	 * The port, known to be set once the properties are validated.
+	 * @return the configured port, 0 for ephemeral
+	 */
+	public int requiredPort() {
+		return required(this.port, "port");
+	}
+
+	/**
+	 * The service, known to be set once the properties are validated.
+	 * @return the service
+	 */
+	public ServiceKind requiredService() {
+		return required(this.service, "service");
+	}
+
+	private static <T> T required(@Nullable T value, String name) {
+		if (value == null) {
+			throw new IllegalStateException("listener property '" + name + "' is not set");
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.wharf.transport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.wharf.transport.tcp.TcpListenerFlows;
+import io.wharf.transport.udp.UdpListenerFlows;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts every enabled listener: binds all sockets first, so that one port in use fails
+ * start-up before any listener serves, then registers each listener's flows.
+ */
+@Component
+public class Listeners implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(Listeners.class);
+
+	private final ListenersProperties properties;
+
+	private final IntegrationFlowContext flowContext;
+
+	private final Map<String, BoundListener> bound = new LinkedHashMap<>();
+
+	private final List<String> registrations = new ArrayList<>();
+
+	private volatile boolean running;
+
+	Listeners(ListenersProperties properties, IntegrationFlowContext flowContext) {
+		this.properties = properties;
+		this.flowContext = flowContext;
+	}
+
+	@Override
+	public synchronized void start() {
+		try {
+			this.properties.enabled().forEach((name, listener) -> this.bound.put(name, bind(name, listener)));
+		}
+		catch (ListenerBindException ex) {
+			this.bound.values().forEach((listener) -> listener.release().run());
+			this.bound.clear();
+			throw ex;
+		}
+		this.bound.values().forEach(this::register);
+		this.running = true;
+	}
+
+	private BoundListener bind(String name, ListenerProperties listener) {
+		return switch (listener.requiredProtocol()) {
+			case TCP -> TcpListenerFlows.bind(name, listener);
+			case UDP -> UdpListenerFlows.bind(name, listener);
+		};
+	}
+
+	private void register(BoundListener listener) {
+		int index = 0;
+		for (IntegrationFlow flow : listener.flows()) {
+			String id = "wharf.listener." + listener.name() + "." + index++;
+			var registration = this.flowContext.registration(flow).id(id);
+			if (index == 1) {
+				listener.beans().forEach(registration::addBean);
+			}
+			registration.register();
+			this.registrations.add(id);
+		}
+		logger.info("Listener '" + listener.name() + "' serving " + listener.describe());
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		for (int i = this.registrations.size() - 1; i >= 0; i--) {
+			this.flowContext.remove(this.registrations.get(i));
+		}
+		this.registrations.clear();
+		this.bound.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * The port a running listener is bound to.
+	 * @param name the listener name
+	 * @return the local port, useful when the configured port is 0
+	 */
+	public int port(String name) {
+		BoundListener listener = this.bound.get(name);
+		if (listener == null) {
+			throw new IllegalArgumentException(
+					"No running listener named '" + name + "'; running: " + this.bound.keySet());
+		}
+		return listener.localPort();
+	}
+
+	/**
+	 * The running listeners.
+	 * @return name to bound listener, in configuration order
+	 */
+	public synchronized Map<String, BoundListener> bound() {
+		return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(this.bound));
+	}
+
+}

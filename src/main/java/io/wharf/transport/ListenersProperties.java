@@ -1,0 +1,35 @@
+package io.wharf.transport;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The listeners Wharf starts, by name.
+ *
+ * @param listeners each listener under {@code wharf.listeners.<name>}
+ */
+@ConfigurationProperties("wharf")
+@Validated
+@DistinctListeners
+public record ListenersProperties(@DefaultValue Map<String, @Valid ListenerProperties> listeners) {
+
+	/**
+	 * The listeners that are enabled.
+	 * @return name to listener, in configuration order
+	 */
+	public Map<String, ListenerProperties> enabled() {
+		Map<String, ListenerProperties> enabled = new java.util.LinkedHashMap<>();
+		this.listeners.forEach((name, listener) -> {
+			if (listener.enabled()) {
+				enabled.put(name, listener);
+			}
+		});
+		return enabled;
+	}
+
+}

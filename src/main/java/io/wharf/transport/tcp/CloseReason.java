@@ -1,0 +1,26 @@
+package io.wharf.transport.tcp;
+
+/**
+ * Why a TCP connection closed.
+ */
+public enum CloseReason {
+
+	/** The client closed or reset the connection. */
+	CLIENT_CLOSED,
+
+	/** The service ended the conversation (an exit word). */
+	EXIT,
+
+	/** Nothing was received for the idle timeout. */
+	IDLE_TIMEOUT,
+
+	/** The client sent a frame the framing rejects. */
+	FRAME_ERROR,
+
+	/** The server is shutting down. */
+	SHUTDOWN,
+
+	/** Anything else. */
+	ERROR
+
+}

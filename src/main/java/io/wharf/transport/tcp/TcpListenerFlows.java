@@ -1,0 +1,84 @@
+package io.wharf.transport.tcp;
+
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+
+import io.wharf.system.ConversationHeaders;
+import io.wharf.transport.BoundListener;
+import io.wharf.transport.ListenerProperties;
+import io.wharf.transport.ListenerSockets;
+
+import org.springframework.core.serializer.Deserializer;
+import org.springframework.core.serializer.Serializer;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.ip.dsl.Tcp;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * Builds a TCP listener: a bound socket, a connection factory with the listener's framing
+ * and socket options, an inbound adapter feeding the service channel and a reply flow
+ * back.
+ */
+public final class TcpListenerFlows {
+
+	private TcpListenerFlows() {
+	}
+
+	/**
+	 * Binds the listener's socket and prepares its flows.
+	 * @param name the listener name
+	 * @param properties the listener
+	 * @return the bound listener
+	 */
+	public static BoundListener bind(String name, ListenerProperties properties) {
+		ServerSocket socket = ListenerSockets.bindTcp(name, properties);
+		TcpListenerContext listener = new TcpListenerContext(name, properties, FrameCodecs.of(properties.framing()));
+		ListenerServerConnectionFactory factory = connectionFactory(socket, listener);
+		TcpReplySender sender = new TcpReplySender();
+		factory.registerSender(sender);
+		DirectChannel replies = new DirectChannel();
+		IntegrationFlow inbound = IntegrationFlow.from(Tcp.inboundAdapter(factory).id(name + ".inbound"))
+			.enrichHeaders((headers) -> headers.header(ConversationHeaders.LISTENER, name)
+				.header(ConversationHeaders.PROTOCOL, "tcp")
+				.header(MessageHeaders.REPLY_CHANNEL, replies))
+			.channel(properties.requiredService().requestChannel())
+			.get();
+		IntegrationFlow outbound = IntegrationFlow.from(replies)
+			.handle(sender, (endpoint) -> endpoint.id(name + ".replies"))
+			.get();
+		return new BoundListener(name, properties, socket.getLocalPort(), List.of(inbound, outbound),
+				Map.of(name + ".connections", factory), () -> closeQuietly(socket));
+	}
+
+	private static ListenerServerConnectionFactory connectionFactory(ServerSocket socket, TcpListenerContext listener) {
+		ListenerProperties properties = listener.properties();
+		ListenerServerConnectionFactory factory = new ListenerServerConnectionFactory(socket, listener);
+		factory.setLookupHost(false);
+		factory.setBacklog(properties.backlog());
+		factory.setSoTimeout((int) properties.idleTimeout().toMillis());
+		factory.setSoTcpNoDelay(properties.tcpNoDelay());
+		factory.setSoKeepAlive(properties.keepAlive());
+		if (properties.receiveBufferSize() != null) {
+			factory.setSoReceiveBufferSize((int) properties.receiveBufferSize().toBytes());
+		}
+		if (properties.sendBufferSize() != null) {
+			factory.setSoSendBufferSize((int) properties.sendBufferSize().toBytes());
+		}
+		FrameCodec codec = listener.codec();
+		factory.setDeserializer((Deserializer<byte[]>) codec::decode);
+		factory.setSerializer((Serializer<byte[]>) codec::encode);
+		return factory;
+	}
+
+	private static void closeQuietly(ServerSocket socket) {
+		try {
+			socket.close();
+		}
+		catch (java.io.IOException ex) {
+			// Nothing more to release.
+		}
+	}
+
+}

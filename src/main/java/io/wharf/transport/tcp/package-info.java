@@ -1,0 +1,7 @@
+/**
+ * TCP listeners: connection factory, per-connection handling and frame codecs.
+ */
+@NullMarked
+package io.wharf.transport.tcp;
+
+import org.jspecify.annotations.NullMarked;

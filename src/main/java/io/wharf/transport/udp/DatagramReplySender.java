@@ -1,0 +1,51 @@
+package io.wharf.transport.udp;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.SocketAddress;
+
+import io.wharf.system.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.integration.ip.IpHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandler;
+
+/**
+ * Sends each reply as one datagram, from the listener's own socket, to the sender of the
+ * datagram it answers.
+ */
+class DatagramReplySender implements MessageHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(DatagramReplySender.class);
+
+	private final String listener;
+
+	private final DatagramSocket socket;
+
+	DatagramReplySender(String listener, DatagramSocket socket) {
+		this.listener = listener;
+		this.socket = socket;
+	}
+
+	@Override
+	public void handleMessage(Message<?> message) {
+		SocketAddress destination = message.getHeaders().get(IpHeaders.PACKET_ADDRESS, SocketAddress.class);
+		if (destination == null) {
+			logger.warn("Listener '{}' dropped a reply without a destination", this.listener);
+			return;
+		}
+		Object payload = message.getPayload();
+		byte[] bytes = (payload instanceof Reply reply) ? reply.joined() : (byte[]) payload;
+		try {
+			this.socket.send(new DatagramPacket(bytes, bytes.length, destination));
+		}
+		catch (IOException ex) {
+			logger.warn("Listener '{}' could not send a {} byte datagram to {}: {}", this.listener, bytes.length,
+					destination, ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.wharf.transport.udp;
+
+import java.net.DatagramSocket;
+import java.util.List;
+import java.util.Map;
+
+import io.wharf.system.ConversationHeaders;
+import io.wharf.transport.BoundListener;
+import io.wharf.transport.ListenerProperties;
+import io.wharf.transport.ListenerSockets;
+
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.ip.udp.inbound.UnicastReceivingChannelAdapter;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * Builds a UDP listener: a bound socket, an inbound adapter feeding the service channel,
+ * and replies sent from the same socket.
+ */
+public final class UdpListenerFlows {
+
+	/** Room for the largest UDP payload, so no datagram is truncated. */
+	static final int MAX_DATAGRAM = 65_535;
+
+	private UdpListenerFlows() {
+	}
+
+	/**
+	 * Binds the listener's socket and prepares its flows.
+	 * @param name the listener name
+	 * @param properties the listener
+	 * @return the bound listener
+	 */
+	public static BoundListener bind(String name, ListenerProperties properties) {
+		DatagramSocket socket = ListenerSockets.bindUdp(name, properties);
+		UnicastReceivingChannelAdapter adapter = new UnicastReceivingChannelAdapter(socket.getLocalPort());
+		adapter.setSocket(socket);
+		adapter.setLookupHost(false);
+		adapter.setReceiveBufferSize(MAX_DATAGRAM);
+		DirectChannel replies = new DirectChannel();
+		IntegrationFlow inbound = IntegrationFlow.from(adapter)
+			.enrichHeaders((headers) -> headers.header(ConversationHeaders.LISTENER, name)
+				.header(ConversationHeaders.PROTOCOL, "udp")
+				.header(MessageHeaders.REPLY_CHANNEL, replies))
+			.channel(properties.requiredService().requestChannel())
+			.get();
+		IntegrationFlow outbound = IntegrationFlow.from(replies)
+			.handle(new DatagramReplySender(name, socket), (endpoint) -> endpoint.id(name + ".replies"))
+			.get();
+		return new BoundListener(name, properties, socket.getLocalPort(), List.of(inbound, outbound), Map.of(),
+				socket::close);
+	}
+
+}
