@@ -12,11 +12,11 @@ class FramingValidator implements ConstraintValidator<ValidFraming, FramingPrope
 	public boolean isValid(FramingProperties framing, ConstraintValidatorContext context) {
 		Violations violations = new Violations(context);
 		if (framing.headerSize() != 1 && framing.headerSize() != 2 && framing.headerSize() != 4) {
-			violations.add("headerSize", "must be 1, 2 or 4 (bytes of the length header)");
+			violations.add("header-size", "must be 1, 2 or 4 (bytes of the length header)");
 		}
 		long maxFrame = framing.maxFrameSize().toBytes();
 		if (maxFrame < 1 || maxFrame > FramingProperties.LARGEST_FRAME.toBytes()) {
-			violations.add("maxFrameSize", "must be between 1B and " + FramingProperties.LARGEST_FRAME);
+			violations.add("max-frame-size", "must be between 1B and " + FramingProperties.LARGEST_FRAME);
 		}
 		checkDelimiter(framing, violations);
 		return violations.none();
@@ -35,7 +35,7 @@ class FramingValidator implements ConstraintValidator<ValidFraming, FramingPrope
 			framing.startDelimiterBytes();
 		}
 		catch (IllegalArgumentException ex) {
-			violations.add("startDelimiter", ex.getMessage());
+			violations.add("start-delimiter", ex.getMessage());
 		}
 	}
 
