@@ -11,7 +11,6 @@ import io.wharf.transport.ListenerSockets;
 
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.ip.udp.inbound.UnicastReceivingChannelAdapter;
 import org.springframework.messaging.MessageHeaders;
 
 /**
@@ -34,10 +33,12 @@ public final class UdpListenerFlows {
 	 */
 	public static BoundListener bind(String name, ListenerProperties properties) {
 		DatagramSocket socket = ListenerSockets.bindUdp(name, properties);
-		UnicastReceivingChannelAdapter adapter = new UnicastReceivingChannelAdapter(socket.getLocalPort());
+		ListenerDatagramAdapter adapter = new ListenerDatagramAdapter(name, socket.getLocalPort());
 		adapter.setSocket(socket);
 		adapter.setLookupHost(false);
-		adapter.setReceiveBufferSize(MAX_DATAGRAM);
+		// One thread receives and processes; the adapter's default pool would add a
+		// hand-off.
+		adapter.setPoolSize(1);
 		DirectChannel replies = new DirectChannel();
 		IntegrationFlow inbound = IntegrationFlow.from(adapter)
 			.enrichHeaders((headers) -> headers.header(ConversationHeaders.LISTENER, name)

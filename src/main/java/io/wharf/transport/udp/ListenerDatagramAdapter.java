@@ -1,0 +1,65 @@
+package io.wharf.transport.udp;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.util.Arrays;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.integration.ip.IpHeaders;
+import org.springframework.integration.ip.udp.inbound.UnicastReceivingChannelAdapter;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
+
+/**
+ * Spring Integration's unicast UDP adapter, processing each datagram on the receiving
+ * thread (in order, with no hand-off to a pool) from one reused buffer, and delivering
+ * empty datagrams too, which RFC 862 echoes like any other.
+ */
+class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
+
+	private static final Logger logger = LoggerFactory.getLogger(ListenerDatagramAdapter.class);
+
+	private final String listener;
+
+	private final DatagramPacket packet = new DatagramPacket(new byte[UdpListenerFlows.MAX_DATAGRAM],
+			UdpListenerFlows.MAX_DATAGRAM);
+
+	ListenerDatagramAdapter(String listener, int port) {
+		super(port);
+		this.listener = listener;
+	}
+
+	@Override
+	protected DatagramPacket receive() throws IOException {
+		this.packet.setLength(UdpListenerFlows.MAX_DATAGRAM);
+		getSocket().receive(this.packet);
+		return this.packet;
+	}
+
+	@Override
+	protected boolean asyncSendMessage(DatagramPacket datagram) {
+		doSend(datagram);
+		return true;
+	}
+
+	@Override
+	protected void doSend(DatagramPacket datagram) {
+		byte[] payload = Arrays.copyOfRange(datagram.getData(), datagram.getOffset(),
+				datagram.getOffset() + datagram.getLength());
+		Message<byte[]> message = MessageBuilder.withPayload(payload)
+			.setHeader(IpHeaders.IP_ADDRESS, datagram.getAddress().getHostAddress())
+			.setHeader(IpHeaders.PORT, datagram.getPort())
+			.setHeader(IpHeaders.PACKET_ADDRESS, datagram.getSocketAddress())
+			.build();
+		try {
+			sendMessage(message);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Listener '{}' failed to handle a {} byte datagram from {}: {}", this.listener, payload.length,
+					datagram.getSocketAddress(), ex.toString());
+		}
+	}
+
+}
