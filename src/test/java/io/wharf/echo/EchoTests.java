@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.wharf.WireClient.concat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @WharfTest
 class EchoTests {
@@ -49,6 +51,26 @@ class EchoTests {
 				client.send(chunk);
 				assertThat(client.read(chunk.length)).isEqualTo(chunk);
 			}
+		}
+	}
+
+	@Test
+	void listensOnIpv6TooWhenBoundToAllInterfaces() throws IOException {
+		assumeTrue(ipv6Loopback(), "no IPv6 loopback on this machine");
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("::1", this.listeners.port("echo-tcp")), 5000);
+			socket.setSoTimeout(5000);
+			socket.getOutputStream().write(new byte[] { 6 });
+			assertThat(socket.getInputStream().read()).isEqualTo(6);
+		}
+	}
+
+	private static boolean ipv6Loopback() {
+		try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

@@ -57,7 +57,7 @@ public final class TcpListenerFlows {
 		ListenerServerConnectionFactory factory = new ListenerServerConnectionFactory(socket, listener);
 		factory.setLookupHost(false);
 		factory.setBacklog(properties.backlog());
-		factory.setSoTimeout((int) properties.idleTimeout().toMillis());
+		factory.setSoTimeout((int) Math.min(properties.idleTimeout().toMillis(), Integer.MAX_VALUE));
 		factory.setSoTcpNoDelay(properties.tcpNoDelay());
 		factory.setSoKeepAlive(properties.keepAlive());
 		if (properties.receiveBufferSize() != null) {
