@@ -4,17 +4,15 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
-import io.wharf.system.ConversationHeaders;
 import io.wharf.transport.BoundListener;
+import io.wharf.transport.ListenerFlows;
 import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.ListenerSockets;
 
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
-import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Tcp;
-import org.springframework.messaging.MessageHeaders;
 
 /**
  * Builds a TCP listener: a bound socket, a connection factory with the listener's framing
@@ -38,18 +36,10 @@ public final class TcpListenerFlows {
 		ListenerServerConnectionFactory factory = connectionFactory(socket, listener);
 		TcpReplySender sender = new TcpReplySender();
 		factory.registerSender(sender);
-		DirectChannel replies = new DirectChannel();
-		IntegrationFlow inbound = IntegrationFlow.from(Tcp.inboundAdapter(factory).id(name + ".inbound"))
-			.enrichHeaders((headers) -> headers.header(ConversationHeaders.LISTENER, name)
-				.header(ConversationHeaders.PROTOCOL, "tcp")
-				.header(MessageHeaders.REPLY_CHANNEL, replies))
-			.channel(properties.requiredService().requestChannel())
-			.get();
-		IntegrationFlow outbound = IntegrationFlow.from(replies)
-			.handle(sender, (endpoint) -> endpoint.id(name + ".replies"))
-			.get();
-		return new BoundListener(name, properties, socket.getLocalPort(), List.of(inbound, outbound),
-				Map.of(name + ".connections", factory), () -> closeQuietly(socket));
+		List<IntegrationFlow> flows = ListenerFlows
+			.serving(IntegrationFlow.from(Tcp.inboundAdapter(factory).id(name + ".inbound")), name, properties, sender);
+		return new BoundListener(name, properties, socket.getLocalPort(), flows, Map.of(name + ".connections", factory),
+				() -> closeQuietly(socket));
 	}
 
 	private static ListenerServerConnectionFactory connectionFactory(ServerSocket socket, TcpListenerContext listener) {

@@ -4,14 +4,12 @@ import java.net.DatagramSocket;
 import java.util.List;
 import java.util.Map;
 
-import io.wharf.system.ConversationHeaders;
 import io.wharf.transport.BoundListener;
+import io.wharf.transport.ListenerFlows;
 import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.ListenerSockets;
 
-import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.messaging.MessageHeaders;
 
 /**
  * Builds a UDP listener: a bound socket, an inbound adapter feeding the service channel,
@@ -39,18 +37,9 @@ public final class UdpListenerFlows {
 		// One thread receives and processes; the adapter's default pool would add a
 		// hand-off.
 		adapter.setPoolSize(1);
-		DirectChannel replies = new DirectChannel();
-		IntegrationFlow inbound = IntegrationFlow.from(adapter)
-			.enrichHeaders((headers) -> headers.header(ConversationHeaders.LISTENER, name)
-				.header(ConversationHeaders.PROTOCOL, "udp")
-				.header(MessageHeaders.REPLY_CHANNEL, replies))
-			.channel(properties.requiredService().requestChannel())
-			.get();
-		IntegrationFlow outbound = IntegrationFlow.from(replies)
-			.handle(new DatagramReplySender(name, socket), (endpoint) -> endpoint.id(name + ".replies"))
-			.get();
-		return new BoundListener(name, properties, socket.getLocalPort(), List.of(inbound, outbound), Map.of(),
-				socket::close);
+		List<IntegrationFlow> flows = ListenerFlows.serving(IntegrationFlow.from(adapter), name, properties,
+				new DatagramReplySender(name, socket));
+		return new BoundListener(name, properties, socket.getLocalPort(), flows, Map.of(), socket::close);
 	}
 
 }
