@@ -61,11 +61,11 @@ public class Listeners implements SmartLifecycle {
 	}
 
 	private void register(BoundListener listener) {
-		int index = 0;
-		for (IntegrationFlow flow : listener.flows()) {
-			String id = "wharf.listener." + listener.name() + "." + index++;
-			var registration = this.flowContext.registration(flow).id(id);
-			if (index == 1) {
+		List<IntegrationFlow> flows = listener.flows();
+		for (int i = 0; i < flows.size(); i++) {
+			String id = "wharf.listener." + listener.name() + "." + i;
+			var registration = this.flowContext.registration(flows.get(i)).id(id);
+			if (i == 0) {
 				listener.beans().forEach(registration::addBean);
 			}
 			registration.register();
