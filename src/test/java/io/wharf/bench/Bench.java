@@ -1,0 +1,237 @@
+package io.wharf.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every scenario against the Netty baseline and against Wharf's packaged jar,
+ * interleaved, several times, and prints medians with Wharf/Netty ratios.
+ * {@code ./mvnw -Pbench verify}.
+ */
+public final class Bench {
+
+	/** The same JVM flags for both servers. */
+	static final List<String> JVM_FLAGS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
+			"-XX:+ExitOnOutOfMemoryError");
+
+	private final BenchOptions options;
+
+	private final Report report;
+
+	private Bench(BenchOptions options) {
+		this.options = options;
+		this.report = new Report(options);
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchOptions options = BenchOptions.parse(args);
+		new Bench(options).run();
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		Ports ports = new Ports();
+		try (ServerProcess netty = startNetty(ports); ServerProcess wharf = startWharf(ports, "wharf")) {
+			Map<String, Target> targets = new LinkedHashMap<>();
+			targets.put("netty", new Target(netty, ports.nettyTcp, ports.nettyTcp, ports.nettyTcp, ports.nettyUdp, -1));
+			targets.put("wharf",
+					new Target(wharf, ports.echoRaw, ports.echoLine, ports.echoFramed, ports.echoUdp, ports.greeting));
+			for (int rep = 0; rep < this.options.reps(); rep++) {
+				for (Scenario scenario : Scenario.all(this.options)) {
+					List<String> order = new ArrayList<>(targets.keySet());
+					if (rep % 2 == 1) {
+						java.util.Collections.reverse(order);
+					}
+					for (String name : order) {
+						Target target = targets.get(name);
+						if (scenario.nettyToo() || !name.equals("netty")) {
+							measure(scenario, name, target);
+						}
+					}
+				}
+			}
+			for (Map.Entry<String, Target> entry : targets.entrySet()) {
+				connectionFootprint(entry.getKey(), entry.getValue());
+			}
+			for (Map.Entry<String, Target> entry : targets.entrySet()) {
+				idleConnections(entry.getKey(), entry.getValue());
+			}
+		}
+		startup();
+		this.report.write();
+	}
+
+	private void measure(Scenario scenario, String server, Target target) throws Exception {
+		ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+		try {
+			ScheduledFuture<Double> before = clock.schedule(target.process()::cpuSeconds, this.options.warmupMillis(),
+					TimeUnit.MILLISECONDS);
+			ScheduledFuture<Double> after = clock.schedule(target.process()::cpuSeconds,
+					this.options.warmupMillis() + this.options.measureMillis(), TimeUnit.MILLISECONDS);
+			LoadResult result = scenario.load().apply(target);
+			double cpuMicros = (after.get() - before.get()) * 1e6 / Math.max(1, result.operations());
+			this.report.add(scenario, server, result, cpuMicros);
+			System.out.printf("%-24s %-6s %12.0f/s  p50 %8.1f us  p99 %8.1f us  cpu %7.2f us/op  errors %d%n",
+					scenario.name(), server, result.perSecond(), result.percentileMicros(50),
+					result.percentileMicros(99), cpuMicros, result.errors());
+		}
+		finally {
+			clock.shutdownNow();
+		}
+	}
+
+	private void connectionFootprint(String server, Target target) throws Exception {
+		int count = this.options.footprintConnections();
+		long heapBefore = target.process().heapAfterGcKb();
+		long rssBefore = target.process().rssKb();
+		try (IdleClients clients = IdleClients.open(target.linePort(), count)) {
+			long heapAfter = target.process().heapAfterGcKb();
+			long rssAfter = target.process().rssKb();
+			this.report.footprint(server, count, (heapAfter - heapBefore) * 1024.0 / count,
+					(rssAfter - rssBefore) * 1024.0 / count, clients.failures());
+			System.out.printf("footprint %-6s %d connections: heap %.0f B/conn, RSS %.0f B/conn%n", server, count,
+					(heapAfter - heapBefore) * 1024.0 / count, (rssAfter - rssBefore) * 1024.0 / count);
+		}
+	}
+
+	private void idleConnections(String server, Target target) throws Exception {
+		int count = this.options.idleConnections();
+		try (IdleClients clients = IdleClients.open(target.linePort(), count)) {
+			Thread.sleep(2000);
+			int held = clients.stillAnswering();
+			long rss = target.process().rssKb();
+			long threads = target.process().threads();
+			this.report.idle(server, count, held, rss, threads);
+			System.out.printf("idle %-6s %d connections: %d held, RSS %d MB, %d threads%n", server, count, held,
+					rss / 1024, threads);
+		}
+	}
+
+	private void startup() throws Exception {
+		List<Double> seconds = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Ports ports = new Ports();
+			long start = System.nanoTime();
+			try (ServerProcess wharf = startWharf(ports, "wharf-startup-" + i)) {
+				wharf.awaitPorts(Duration.ofSeconds(60), ports.greeting, ports.echoRaw, ports.echoLine,
+						ports.echoFramed);
+				awaitReady(ports.http);
+				seconds.add((System.nanoTime() - start) / 1e9);
+			}
+		}
+		this.report.startup(seconds);
+		System.out.printf("startup wharf: %s s to ready%n", seconds);
+	}
+
+	private static void awaitReady(int httpPort) throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not up yet.
+			}
+			Thread.sleep(5);
+		}
+		throw new IllegalStateException("Wharf never became ready");
+	}
+
+	private ServerProcess startNetty(Ports ports) throws Exception {
+		List<String> command = new ArrayList<>(List.of(this.options.java()));
+		command.addAll(JVM_FLAGS);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), NettyEchoServer.class.getName(),
+				Integer.toString(ports.nettyTcp), Integer.toString(ports.nettyUdp)));
+		ServerProcess netty = ServerProcess.start("netty", command, this.options.out().resolve("netty.log"));
+		netty.awaitPorts(Duration.ofSeconds(30), ports.nettyTcp);
+		return netty;
+	}
+
+	private ServerProcess startWharf(Ports ports, String name) throws Exception {
+		List<String> command = new ArrayList<>(List.of(this.options.java()));
+		command.addAll(JVM_FLAGS);
+		command.addAll(List.of("-jar", this.options.jar().toString(), "--server.port=" + ports.http,
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
+				"--wharf.listeners.greeting-tcp.port=" + ports.greeting,
+				"--wharf.listeners.greeting-udp.port=" + ports.greeting,
+				"--wharf.listeners.echo-tcp.port=" + ports.echoRaw, "--wharf.listeners.echo-udp.port=" + ports.echoUdp,
+				"--wharf.listeners.echo-line.port=" + ports.echoLine,
+				"--wharf.listeners.echo-framed.port=" + ports.echoFramed));
+		command.addAll(this.options.wharfArgs());
+		ServerProcess wharf = ServerProcess.start(name, command, this.options.out().resolve(name + ".log"));
+		if (name.equals("wharf")) {
+			wharf.awaitPorts(Duration.ofSeconds(60), ports.echoLine, ports.echoFramed, ports.echoRaw, ports.greeting);
+		}
+		return wharf;
+	}
+
+	/** Free ports for one set of servers. */
+	static final class Ports {
+
+		final int nettyTcp = free();
+
+		final int nettyUdp = free();
+
+		final int http = free();
+
+		final int greeting = free();
+
+		final int echoRaw = free();
+
+		final int echoUdp = free();
+
+		final int echoLine = free();
+
+		final int echoFramed = free();
+
+		private static int free() {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				return socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+	/** Where a server serves each scenario. */
+	record Target(ServerProcess process, int rawPort, int linePort, int framedPort, int udpPort, int greetingPort) {
+
+		int port(LoadFraming framing) {
+			return switch (framing) {
+				case RAW -> this.rawPort;
+				case LINE -> this.linePort;
+				case LENGTH_PREFIX -> this.framedPort;
+			};
+		}
+
+	}
+
+	static Path outputDirectory(Path out) throws IOException {
+		return Files.createDirectories(out);
+	}
+
+}

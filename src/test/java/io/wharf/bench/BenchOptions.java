@@ -1,0 +1,66 @@
+package io.wharf.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command-line options of the benchmark.
+ *
+ * @param jar Wharf's packaged jar
+ * @param out where results and server logs go
+ * @param java the java launcher for both servers
+ * @param reps repetitions of every scenario (medians are reported)
+ * @param warmupMillis warm-up before each measurement
+ * @param measureMillis length of each measurement
+ * @param footprintConnections connections for the heap and RSS per connection figures
+ * @param idleConnections connections for the idle-connections scenario
+ * @param wharfArgs extra arguments for Wharf, e.g.
+ * {@code --wharf.listeners.echo-line.transport=net}
+ */
+record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis, long measureMillis,
+		int footprintConnections, int idleConnections, List<String> wharfArgs) {
+
+	static BenchOptions parse(String[] args) {
+		Path jar = null;
+		Path out = Path.of("target", "bench");
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		int reps = 3;
+		long warmup = 2000;
+		long measure = 5000;
+		int footprint = 1000;
+		int idle = 10_000;
+		List<String> wharfArgs = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--jar" -> jar = Path.of(args[++i]);
+				case "--out" -> out = Path.of(args[++i]);
+				case "--java" -> java = args[++i];
+				case "--reps" -> reps = Integer.parseInt(args[++i]);
+				case "--warmup" -> warmup = Long.parseLong(args[++i]) * 1000;
+				case "--seconds" -> measure = Long.parseLong(args[++i]) * 1000;
+				case "--footprint" -> footprint = Integer.parseInt(args[++i]);
+				case "--idle" -> idle = Integer.parseInt(args[++i]);
+				case "--quick" -> {
+					reps = 1;
+					warmup = 1000;
+					measure = 2000;
+					idle = 2000;
+				}
+				default -> {
+					if (args[i].startsWith("--wharf.") || args[i].startsWith("--management.")) {
+						wharfArgs.add(args[i]);
+					}
+					else if (!args[i].isBlank()) {
+						throw new IllegalArgumentException("unknown option " + args[i]);
+					}
+				}
+			}
+		}
+		if (jar == null) {
+			throw new IllegalArgumentException("--jar <wharf jar> is required");
+		}
+		return new BenchOptions(jar, out, java, reps, warmup, measure, footprint, idle, List.copyOf(wharfArgs));
+	}
+
+}

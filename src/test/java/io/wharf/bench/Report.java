@@ -1,0 +1,133 @@
+package io.wharf.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Collects every measurement, reduces repetitions to medians and prints and writes the
+ * table of absolute figures and Wharf/Netty ratios against the goals.
+ */
+final class Report {
+
+	private final BenchOptions options;
+
+	private final Map<String, Map<String, List<double[]>>> runs = new LinkedHashMap<>();
+
+	private final Map<String, String> descriptions = new LinkedHashMap<>();
+
+	private final List<String> extra = new ArrayList<>();
+
+	Report(BenchOptions options) {
+		this.options = options;
+	}
+
+	void add(Scenario scenario, String server, LoadResult result, double cpuMicros) {
+		this.descriptions.put(scenario.name(), scenario.what());
+		this.runs.computeIfAbsent(scenario.name(), (k) -> new LinkedHashMap<>())
+			.computeIfAbsent(server, (k) -> new ArrayList<>())
+			.add(new double[] { result.perSecond(), result.percentileMicros(50), result.percentileMicros(99), cpuMicros,
+					result.errors() });
+	}
+
+	void footprint(String server, int connections, double heapBytes, double rssBytes, int failures) {
+		this.extra.add(String.format(Locale.ROOT,
+				"| heap per connection after one exchange (%d connections) | %s | %,.0f B | goal ≤ 5 KB%s |",
+				connections, server, heapBytes, failures > 0 ? ", " + failures + " failed" : ""));
+		this.extra.add(String.format(Locale.ROOT, "| RSS per connection (%d connections) | %s | %,.0f B | |",
+				connections, server, rssBytes));
+	}
+
+	void idle(String server, int connections, int held, long rssKb, long threads) {
+		this.extra.add(String.format(Locale.ROOT,
+				"| %,d idle TCP connections | %s | %,d held, RSS %,d MB, %,d threads | goal: all held, RSS ≤ 300 MB |",
+				connections, server, held, rssKb / 1024, threads));
+	}
+
+	void startup(List<Double> seconds) {
+		this.extra.add(String.format(Locale.ROOT,
+				"| start-up to ready (all ports + readiness UP), median of %d | wharf | %.2f s | goal ≤ 2 s |",
+				seconds.size(), median(seconds.stream().mapToDouble(Double::doubleValue).toArray())));
+	}
+
+	void write() throws IOException {
+		StringBuilder text = new StringBuilder();
+		text.append("# Wharf vs Netty, ").append(ZonedDateTime.now()).append("\n\n");
+		text.append(String.format(Locale.ROOT,
+				"Medians of %d runs; %d s warm-up, %d s measured; machine: %s; JVM flags %s.%n%n", this.options.reps(),
+				this.options.warmupMillis() / 1000, this.options.measureMillis() / 1000, machine(), Bench.JVM_FLAGS));
+		text.append("| scenario | metric | Netty | Wharf | Wharf/Netty |\n|---|---|---|---|---|\n");
+		this.runs.forEach((scenario, servers) -> {
+			double[] netty = medians(servers.get("netty"));
+			double[] wharf = medians(servers.get("wharf"));
+			String[] metrics = { "throughput (ops/s)", "p50 (µs)", "p99 (µs)", "server CPU per op (µs)", "errors" };
+			for (int i = 0; i < metrics.length; i++) {
+				text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", (i == 0) ? scenario : "",
+						metrics[i], format(netty, i), format(wharf, i), ratio(netty, wharf, i)));
+			}
+		});
+		text.append("\n| measurement | server | figure | goal |\n|---|---|---|---|\n");
+		this.extra.forEach((line) -> text.append(line).append('\n'));
+		text.append("\nScenarios:\n\n");
+		this.descriptions
+			.forEach((name, what) -> text.append("- `").append(name).append("`: ").append(what).append('\n'));
+		System.out.println();
+		System.out.println(text);
+		Files.createDirectories(this.options.out());
+		Files.writeString(this.options.out().resolve("results.md"), text);
+	}
+
+	private static String format(double[] values, int index) {
+		return (values == null) ? "–" : String.format(Locale.ROOT, (index == 0) ? "%,.0f" : "%,.1f", values[index]);
+	}
+
+	private static String ratio(double[] netty, double[] wharf, int index) {
+		if (netty == null || wharf == null || index == 4 || netty[index] == 0) {
+			return "";
+		}
+		return String.format(Locale.ROOT, "%.2f", wharf[index] / netty[index]);
+	}
+
+	private static double[] medians(List<double[]> runs) {
+		if (runs == null) {
+			return null;
+		}
+		double[] medians = new double[runs.get(0).length];
+		for (int i = 0; i < medians.length; i++) {
+			int index = i;
+			medians[i] = median(runs.stream().mapToDouble((run) -> run[index]).toArray());
+		}
+		return medians;
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		java.util.Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	private static String machine() {
+		String cpu = "unknown CPU";
+		try {
+			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.findFirst()
+				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+				.orElse(cpu);
+		}
+		catch (IOException ex) {
+			// Keep the placeholder.
+		}
+		return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java "
+				+ System.getProperty("java.version");
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.wharf.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server under test in its own JVM: started from a command line, observed through /proc
+ * (CPU time, RSS, threads) and jcmd (heap after a full GC).
+ */
+final class ServerProcess implements AutoCloseable {
+
+	private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+	/** Clock ticks per second in /proc/[pid]/stat; 100 on every Linux this runs on. */
+	private static final double TICKS_PER_SECOND = 100.0;
+
+	private final String name;
+
+	private final Process process;
+
+	private ServerProcess(String name, Process process) {
+		this.name = name;
+		this.process = process;
+	}
+
+	static ServerProcess start(String name, List<String> command, Path log) throws IOException {
+		Files.createDirectories(log.getParent());
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return new ServerProcess(name, process);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	/** Waits until every port accepts a connection. */
+	void awaitPorts(Duration timeout, int... ports) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		for (int port : ports) {
+			while (!accepts(port)) {
+				if (!this.process.isAlive() || System.nanoTime() > deadline) {
+					throw new IllegalStateException(this.name + " did not listen on port " + port);
+				}
+				Thread.sleep(5);
+			}
+		}
+	}
+
+	static boolean accepts(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** User plus system CPU time of the whole process, in seconds. */
+	double cpuSeconds() throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+	}
+
+	long rssKb() throws IOException {
+		return status("VmRSS:");
+	}
+
+	long threads() throws IOException {
+		return status("Threads:");
+	}
+
+	private long status(String field) throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+			if (line.startsWith(field)) {
+				return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+			}
+		}
+		throw new IllegalStateException("no " + field + " in /proc status");
+	}
+
+	/** Heap in use after a full GC, in KB. */
+	long heapAfterGcKb() throws IOException, InterruptedException {
+		jcmd("GC.run");
+		Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		if (!matcher.find()) {
+			throw new IllegalStateException("cannot read heap usage of " + this.name);
+		}
+		return Long.parseLong(matcher.group(2));
+	}
+
+	private String jcmd(String command) throws IOException, InterruptedException {
+		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		Process run = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command).redirectErrorStream(true)
+			.start();
+		String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		run.waitFor(60, TimeUnit.SECONDS);
+		return output;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+}
