@@ -53,8 +53,8 @@ public class ListenerBindException extends RuntimeException {
 	 * @return true for "address already in use"
 	 */
 	public boolean isPortInUse() {
-		return getCause() instanceof java.net.BindException
-				&& String.valueOf(getCause().getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use");
+		// Netty's native transport reports it as a plain IOException with the same words.
+		return String.valueOf(getCause().getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use");
 	}
 
 }

@@ -30,6 +30,7 @@ import org.springframework.util.unit.DataSize;
  * @param receiveBufferSize SO_RCVBUF; the operating system default when unset
  * @param sendBufferSize SO_SNDBUF; the operating system default when unset
  * @param idleTimeout a TCP connection that sends nothing this long is closed; 0 for never
+ * @param transport the TCP I/O engine: netty (default) or net (a thread per connection)
  */
 public record ListenerProperties(@DefaultValue("true") boolean enabled, @NotNull @Nullable Protocol protocol,
 		@NotNull @Min(0) @Max(65535) @Nullable Integer port, @Nullable String bindAddress,
@@ -37,7 +38,8 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @NotNull
 		@DefaultValue("1024") @Min(1) int backlog, @DefaultValue("true") boolean reuseAddress,
 		@DefaultValue("true") boolean tcpNoDelay, @DefaultValue("false") boolean keepAlive,
 		@Nullable DataSize receiveBufferSize, @Nullable DataSize sendBufferSize,
-		@DefaultValue("5m") @DurationMin(millis = 0) Duration idleTimeout) {
+		@DefaultValue("5m") @DurationMin(millis = 0) Duration idleTimeout,
+		@DefaultValue("netty") TcpTransport transport) {
 
 	/**
 	 * The protocol, known to be set once the properties are validated.

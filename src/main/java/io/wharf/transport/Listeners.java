@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wharf.transport.tcp.NettyEventLoops;
 import io.wharf.transport.tcp.TcpListenerFlows;
 import io.wharf.transport.udp.UdpListenerFlows;
 import org.apache.commons.logging.Log;
@@ -28,15 +29,18 @@ public class Listeners implements SmartLifecycle {
 
 	private final IntegrationFlowContext flowContext;
 
+	private final NettyEventLoops eventLoops;
+
 	private final Map<String, BoundListener> bound = new LinkedHashMap<>();
 
 	private final List<String> registrations = new ArrayList<>();
 
 	private volatile boolean running;
 
-	Listeners(ListenersProperties properties, IntegrationFlowContext flowContext) {
+	Listeners(ListenersProperties properties, IntegrationFlowContext flowContext, NettyEventLoops eventLoops) {
 		this.properties = properties;
 		this.flowContext = flowContext;
+		this.eventLoops = eventLoops;
 	}
 
 	@Override
@@ -55,7 +59,7 @@ public class Listeners implements SmartLifecycle {
 
 	private BoundListener bind(String name, ListenerProperties listener) {
 		return switch (listener.requiredProtocol()) {
-			case TCP -> TcpListenerFlows.bind(name, listener);
+			case TCP -> TcpListenerFlows.bind(name, listener, this.eventLoops);
 			case UDP -> UdpListenerFlows.bind(name, listener);
 		};
 	}

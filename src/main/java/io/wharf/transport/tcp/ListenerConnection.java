@@ -14,19 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.wharf.system.ConversationEvent;
-import io.wharf.system.ConversationHeaders;
 import io.wharf.system.Reply;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.TcpListener;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
-import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 
 /**
@@ -36,8 +30,6 @@ import org.springframework.messaging.Message;
  * for idle clients, bad frames and vanished clients.
  */
 class ListenerConnection extends TcpNetConnection {
-
-	private static final Logger logger = LoggerFactory.getLogger(ListenerConnection.class);
 
 	private static final int BUFFER_SIZE = 8192;
 
@@ -83,11 +75,10 @@ class ListenerConnection extends TcpNetConnection {
 	@Override
 	public void run() {
 		try {
-			deliver(event(ConversationEvent.OPENED).build());
+			deliver(this.listener.opened(this));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Listener '{}' could not open conversation {}: {}", this.listener.name(), describe(),
-					ex.toString());
+			this.listener.unexpected(this, ex);
 			closeGracefully(CloseReason.ERROR);
 			return;
 		}
@@ -128,8 +119,7 @@ class ListenerConnection extends TcpNetConnection {
 		}
 		catch (IOException ex) {
 			if (!this.closing) {
-				logger.debug("Listener '{}' could not write to {}, closing: {}", this.listener.name(), describe(),
-						ex.toString());
+				this.listener.clientGone(this, ex);
 				closeWith(CloseReason.CLIENT_CLOSED);
 			}
 			return false;
@@ -153,39 +143,28 @@ class ListenerConnection extends TcpNetConnection {
 			expire();
 		}
 		else if (cause instanceof SoftEndOfStreamException || cause instanceof IOException) {
-			logger.debug("Listener '{}' connection {} ended by the client: {}", this.listener.name(), describe(),
-					cause.getMessage());
+			this.listener.clientGone(this, cause.getMessage());
 			closeWith(CloseReason.CLIENT_CLOSED);
 		}
 		else {
-			logger.warn("Listener '{}' closing connection {} after an unexpected error: {}", this.listener.name(),
-					describe(), cause.toString());
+			this.listener.unexpected(this, cause);
 			closeWith(CloseReason.ERROR);
 		}
 		return true;
 	}
 
 	private void rejectFrame(FrameException frame) {
-		String advice = (frame.kind() == FrameException.Kind.TOO_LARGE)
-				? "if such frames are legitimate, raise " + this.listener.property("framing.max-frame-size")
-				: "check that the client's framing matches " + this.listener.property("framing");
-		logger.warn("Listener '{}' closed connection {}: {}; {}", this.listener.name(), describe(), frame.getMessage(),
-				advice);
-		if (this.listener.errorsAsText()) {
-			write(List.of(("ERROR " + frame.getMessage() + "; closing the connection\n")
-				.getBytes(StandardCharsets.US_ASCII)));
+		byte[] errorLine = this.listener.rejected(this, frame);
+		if (errorLine != null) {
+			write(List.of(errorLine));
 		}
 		closeGracefully(CloseReason.FRAME_ERROR);
 	}
 
 	private void expire() {
-		logger.info("Listener '{}' closing connection {}: nothing received for {} ({})", this.listener.name(),
-				describe(), this.listener.idleTimeout(), this.listener.property("idle-timeout"));
 		this.closeReason = CloseReason.IDLE_TIMEOUT;
 		try {
-			deliver(event(ConversationEvent.IDLE)
-				.setHeader(ConversationHeaders.IDLE_TIMEOUT, this.listener.idleTimeout())
-				.build());
+			deliver(this.listener.idle(this));
 		}
 		finally {
 			closeGracefully(CloseReason.IDLE_TIMEOUT);
@@ -260,18 +239,6 @@ class ListenerConnection extends TcpNetConnection {
 		if (target != null) {
 			target.onMessage(message);
 		}
-	}
-
-	private MessageBuilder<byte[]> event(ConversationEvent event) {
-		return MessageBuilder.withPayload(new byte[0])
-			.setHeader(IpHeaders.CONNECTION_ID, getConnectionId())
-			.setHeader(IpHeaders.IP_ADDRESS, getHostAddress())
-			.setHeader(IpHeaders.REMOTE_PORT, getPort())
-			.setHeader(ConversationHeaders.EVENT, event);
-	}
-
-	private String describe() {
-		return getConnectionId();
 	}
 
 }

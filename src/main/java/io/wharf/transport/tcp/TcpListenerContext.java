@@ -1,18 +1,32 @@
 package io.wharf.transport.tcp;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.wharf.system.ConversationEvent;
+import io.wharf.system.ConversationHeaders;
 import io.wharf.system.ServiceKind;
 import io.wharf.transport.ListenerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.integration.ip.IpHeaders;
+import org.springframework.integration.ip.tcp.connection.TcpConnection;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
 
 /**
- * What every connection of one TCP listener shares.
+ * What every connection of one TCP listener shares, whatever the transport:
+ * configuration, framing, and the outcomes (log lines, error lines, events) of bad frames
+ * and idle clients.
  *
  * @param name the listener name
  * @param properties the listener configuration
  * @param codec the listener's framing
  */
 record TcpListenerContext(String name, ListenerProperties properties, FrameCodec codec) {
+
+	private static final Logger logger = LoggerFactory.getLogger(TcpListenerContext.class);
 
 	/**
 	 * Whether a client of this listener can read a one-line error: text framings and the
@@ -29,6 +43,57 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 
 	String property(String suffix) {
 		return "wharf.listeners." + this.name + "." + suffix;
+	}
+
+	/**
+	 * Logs a rejected frame and says what to send the client.
+	 * @param connection the connection
+	 * @param frame the error
+	 * @return the error line, or {@code null} when the framing carries no text
+	 */
+	byte @org.jspecify.annotations.Nullable [] rejected(TcpConnection connection, FrameException frame) {
+		String advice = (frame.kind() == FrameException.Kind.TOO_LARGE)
+				? "if such frames are legitimate, raise " + property("framing.max-frame-size")
+				: "check that the client's framing matches " + property("framing");
+		logger.warn("Listener '{}' closed connection {}: {}; {}", this.name, connection.getConnectionId(),
+				frame.getMessage(), advice);
+		return errorsAsText()
+				? ("ERROR " + frame.getMessage() + "; closing the connection\n").getBytes(StandardCharsets.US_ASCII)
+				: null;
+	}
+
+	/**
+	 * Logs an idle connection and builds the event its service hears before the close.
+	 * @param connection the connection
+	 * @return the idle event
+	 */
+	Message<byte[]> idle(TcpConnection connection) {
+		logger.info("Listener '{}' closing connection {}: nothing received for {} ({})", this.name,
+				connection.getConnectionId(), idleTimeout(), property("idle-timeout"));
+		return event(connection, ConversationEvent.IDLE).setHeader(ConversationHeaders.IDLE_TIMEOUT, idleTimeout())
+			.build();
+	}
+
+	Message<byte[]> opened(TcpConnection connection) {
+		return event(connection, ConversationEvent.OPENED).build();
+	}
+
+	void clientGone(TcpConnection connection, Object why) {
+		logger.debug("Listener '{}' connection {} ended by the client: {}", this.name, connection.getConnectionId(),
+				why);
+	}
+
+	void unexpected(TcpConnection connection, Throwable error) {
+		logger.warn("Listener '{}' closing connection {} after an unexpected error: {}", this.name,
+				connection.getConnectionId(), error.toString());
+	}
+
+	private static MessageBuilder<byte[]> event(TcpConnection connection, ConversationEvent event) {
+		return MessageBuilder.withPayload(new byte[0])
+			.setHeader(IpHeaders.CONNECTION_ID, connection.getConnectionId())
+			.setHeader(IpHeaders.IP_ADDRESS, connection.getHostAddress())
+			.setHeader(IpHeaders.REMOTE_PORT, connection.getPort())
+			.setHeader(ConversationHeaders.EVENT, event);
 	}
 
 }

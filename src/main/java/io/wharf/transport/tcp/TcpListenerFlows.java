@@ -8,10 +8,12 @@ import io.wharf.transport.BoundListener;
 import io.wharf.transport.ListenerFlows;
 import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.ListenerSockets;
+import io.wharf.transport.TcpTransport;
 
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.integration.ip.dsl.Tcp;
 
 /**
@@ -30,16 +32,26 @@ public final class TcpListenerFlows {
 	 * @param properties the listener
 	 * @return the bound listener
 	 */
-	public static BoundListener bind(String name, ListenerProperties properties) {
-		ServerSocket socket = ListenerSockets.bindTcp(name, properties);
+	public static BoundListener bind(String name, ListenerProperties properties, NettyEventLoops loops) {
 		TcpListenerContext listener = new TcpListenerContext(name, properties, FrameCodecs.of(properties.framing()));
-		ListenerServerConnectionFactory factory = connectionFactory(socket, listener);
+		AbstractServerConnectionFactory factory;
+		Runnable release;
+		if (properties.transport() == TcpTransport.NETTY) {
+			NettyServerConnectionFactory netty = new NettyServerConnectionFactory(loops, listener);
+			factory = netty;
+			release = netty::release;
+		}
+		else {
+			ServerSocket socket = ListenerSockets.bindTcp(name, properties);
+			factory = connectionFactory(socket, listener);
+			release = () -> closeQuietly(socket);
+		}
 		TcpReplySender sender = new TcpReplySender();
 		factory.registerSender(sender);
 		List<IntegrationFlow> flows = ListenerFlows
 			.serving(IntegrationFlow.from(Tcp.inboundAdapter(factory).id(name + ".inbound")), name, properties, sender);
-		return new BoundListener(name, properties, socket.getLocalPort(), flows, Map.of(name + ".connections", factory),
-				() -> closeQuietly(socket));
+		return new BoundListener(name, properties, factory.getPort(), flows, Map.of(name + ".connections", factory),
+				release);
 	}
 
 	private static ListenerServerConnectionFactory connectionFactory(ServerSocket socket, TcpListenerContext listener) {
