@@ -1,6 +1,7 @@
 package io.wharf.echo;
 
 import io.wharf.system.ConversationHeaders;
+import io.wharf.system.ServiceHandler;
 import io.wharf.system.ServiceKind;
 
 import org.springframework.context.annotation.Bean;
@@ -21,10 +22,8 @@ class EchoFlows {
 	@Bean
 	IntegrationFlow echoFlow(EchoService echoService) {
 		return IntegrationFlow.from(ServiceKind.ECHO.requestChannel())
-			.handle(byte[].class,
-					(payload, headers) -> headers.containsKey(ConversationHeaders.EVENT) ? null
-							: echoService.echo(payload),
-					(endpoint) -> endpoint.id("echo.service"))
+			.handle(new ServiceHandler((payload, headers) -> headers.containsKey(ConversationHeaders.EVENT) ? null
+					: echoService.echo(payload)), (endpoint) -> endpoint.id("echo.service"))
 			.get();
 	}
 

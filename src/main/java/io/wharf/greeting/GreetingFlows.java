@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.wharf.system.ConversationEvent;
 import io.wharf.system.ConversationHeaders;
 import io.wharf.system.Reply;
+import io.wharf.system.ServiceHandler;
 import io.wharf.system.ServiceKind;
 
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,7 @@ class GreetingFlows {
 	@Bean
 	IntegrationFlow greetingFlow(GreetingService greetingService) {
 		return IntegrationFlow.from(ServiceKind.GREETING.requestChannel())
-			.handle(byte[].class, (payload, headers) -> converse(greetingService, payload, headers),
+			.handle(new ServiceHandler((payload, headers) -> converse(greetingService, payload, headers)),
 					(endpoint) -> endpoint.id("greeting.service"))
 			.get();
 	}

@@ -1,6 +1,7 @@
 package io.wharf.transport;
 
 import java.util.List;
+import java.util.Map;
 
 import io.wharf.system.ConversationHeaders;
 
@@ -11,35 +12,45 @@ import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * The two flows of every listener: inbound messages, labelled with their listener and
- * reply channel, to the service's channel; replies from that channel to the transport's
- * sender.
+ * How a listener reaches its service and back: the headers its inbound messages carry
+ * (set when each message is built, so no step copies it again), the service channel they
+ * go to, and the reply channel a sender drains.
  */
 public final class ListenerFlows {
 
-	private ListenerFlows() {
+	private final String name;
+
+	private final ListenerProperties properties;
+
+	private final DirectChannel replies = new DirectChannel();
+
+	private final Map<String, Object> headers;
+
+	public ListenerFlows(String name, ListenerProperties properties) {
+		this.name = name;
+		this.properties = properties;
+		this.headers = Map.of(ConversationHeaders.LISTENER, name, ConversationHeaders.PROTOCOL,
+				properties.requiredProtocol().label(), MessageHeaders.REPLY_CHANNEL, this.replies);
 	}
 
 	/**
-	 * Connects an inbound adapter to the listener's service and the service's replies to
-	 * a sender.
+	 * Headers every inbound message of this listener carries.
+	 * @return listener name, protocol and reply channel
+	 */
+	public Map<String, Object> headers() {
+		return this.headers;
+	}
+
+	/**
+	 * The listener's two flows.
 	 * @param inbound a flow started from the listener's inbound adapter
-	 * @param name the listener name
-	 * @param properties the listener
 	 * @param replySender writes replies back to clients
 	 * @return the inbound flow and the reply flow
 	 */
-	public static List<IntegrationFlow> serving(IntegrationFlowBuilder inbound, String name,
-			ListenerProperties properties, MessageHandler replySender) {
-		DirectChannel replies = new DirectChannel();
-		IntegrationFlow requests = inbound
-			.enrichHeaders((headers) -> headers.header(ConversationHeaders.LISTENER, name)
-				.header(ConversationHeaders.PROTOCOL, properties.requiredProtocol().label())
-				.header(MessageHeaders.REPLY_CHANNEL, replies))
-			.channel(properties.requiredService().requestChannel())
-			.get();
-		IntegrationFlow answers = IntegrationFlow.from(replies)
-			.handle(replySender, (endpoint) -> endpoint.id(name + ".replies"))
+	public List<IntegrationFlow> serving(IntegrationFlowBuilder inbound, MessageHandler replySender) {
+		IntegrationFlow requests = inbound.channel(this.properties.requiredService().requestChannel()).get();
+		IntegrationFlow answers = IntegrationFlow.from(this.replies)
+			.handle(replySender, (endpoint) -> endpoint.id(this.name + ".replies"))
 			.get();
 		return List.of(requests, answers);
 	}

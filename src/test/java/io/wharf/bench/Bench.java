@@ -46,21 +46,26 @@ public final class Bench {
 
 	private void run() throws Exception {
 		Ports ports = new Ports();
-		try (ServerProcess netty = startNetty(ports); ServerProcess wharf = startWharf(ports, "wharf")) {
-			Map<String, Target> targets = new LinkedHashMap<>();
+		Map<String, Target> targets = new LinkedHashMap<>();
+		List<ServerProcess> processes = new ArrayList<>();
+		try {
+			ServerProcess netty = startNetty(ports);
+			processes.add(netty);
 			targets.put("netty", new Target(netty, ports.nettyTcp, ports.nettyTcp, ports.nettyTcp, ports.nettyUdp, -1));
-			targets.put("wharf",
-					new Target(wharf, ports.echoRaw, ports.echoLine, ports.echoFramed, ports.echoUdp, ports.greeting));
+			for (String transport : this.options.transports()) {
+				Ports own = new Ports();
+				ServerProcess wharf = startWharf(own, "wharf-" + transport, transport);
+				processes.add(wharf);
+				targets.put(wharf.name(),
+						new Target(wharf, own.echoRaw, own.echoLine, own.echoFramed, own.echoUdp, own.greeting));
+			}
 			for (int rep = 0; rep < this.options.reps(); rep++) {
 				for (Scenario scenario : Scenario.all(this.options)) {
 					List<String> order = new ArrayList<>(targets.keySet());
-					if (rep % 2 == 1) {
-						java.util.Collections.reverse(order);
-					}
+					java.util.Collections.rotate(order, rep);
 					for (String name : order) {
-						Target target = targets.get(name);
 						if (scenario.nettyToo() || !name.equals("netty")) {
-							measure(scenario, name, target);
+							measure(scenario, name, targets.get(name));
 						}
 					}
 				}
@@ -70,6 +75,11 @@ public final class Bench {
 			}
 			for (Map.Entry<String, Target> entry : targets.entrySet()) {
 				idleConnections(entry.getKey(), entry.getValue());
+			}
+		}
+		finally {
+			for (ServerProcess process : processes) {
+				process.close();
 			}
 		}
 		startup();
@@ -127,7 +137,7 @@ public final class Bench {
 		for (int i = 0; i < 3; i++) {
 			Ports ports = new Ports();
 			long start = System.nanoTime();
-			try (ServerProcess wharf = startWharf(ports, "wharf-startup-" + i)) {
+			try (ServerProcess wharf = startWharf(ports, "wharf-startup-" + i, this.options.transports().get(0))) {
 				wharf.awaitPorts(Duration.ofSeconds(60), ports.greeting, ports.echoRaw, ports.echoLine,
 						ports.echoFramed);
 				awaitReady(ports.http);
@@ -169,7 +179,7 @@ public final class Bench {
 		return netty;
 	}
 
-	private ServerProcess startWharf(Ports ports, String name) throws Exception {
+	private ServerProcess startWharf(Ports ports, String name, String transport) throws Exception {
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
 		command.addAll(JVM_FLAGS);
 		command.addAll(List.of("-jar", this.options.jar().toString(), "--server.port=" + ports.http,
@@ -179,9 +189,12 @@ public final class Bench {
 				"--wharf.listeners.echo-tcp.port=" + ports.echoRaw, "--wharf.listeners.echo-udp.port=" + ports.echoUdp,
 				"--wharf.listeners.echo-line.port=" + ports.echoLine,
 				"--wharf.listeners.echo-framed.port=" + ports.echoFramed));
+		for (String listener : List.of("greeting-tcp", "echo-tcp", "echo-line", "echo-framed")) {
+			command.add("--wharf.listeners." + listener + ".transport=" + transport);
+		}
 		command.addAll(this.options.wharfArgs());
 		ServerProcess wharf = ServerProcess.start(name, command, this.options.out().resolve(name + ".log"));
-		if (name.equals("wharf")) {
+		if (!name.startsWith("wharf-startup")) {
 			wharf.awaitPorts(Duration.ofSeconds(60), ports.echoLine, ports.echoFramed, ports.echoRaw, ports.greeting);
 		}
 		return wharf;

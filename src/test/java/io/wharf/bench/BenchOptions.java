@@ -19,7 +19,7 @@ import java.util.List;
  * {@code --wharf.listeners.echo-line.transport=net}
  */
 record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis, long measureMillis,
-		int footprintConnections, int idleConnections, List<String> wharfArgs) {
+		int footprintConnections, int idleConnections, List<String> wharfArgs, List<String> transports) {
 
 	static BenchOptions parse(String[] args) {
 		Path jar = null;
@@ -31,6 +31,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		int footprint = 1000;
 		int idle = 10_000;
 		List<String> wharfArgs = new ArrayList<>();
+		List<String> transports = List.of("netty", "net");
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--jar" -> jar = Path.of(args[++i]);
@@ -41,6 +42,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 				case "--seconds" -> measure = Long.parseLong(args[++i]) * 1000;
 				case "--footprint" -> footprint = Integer.parseInt(args[++i]);
 				case "--idle" -> idle = Integer.parseInt(args[++i]);
+				case "--transports" -> transports = List.of(args[++i].split(","));
 				case "--quick" -> {
 					reps = 1;
 					warmup = 1000;
@@ -60,7 +62,8 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		if (jar == null) {
 			throw new IllegalArgumentException("--jar <wharf jar> is required");
 		}
-		return new BenchOptions(jar, out, java, reps, warmup, measure, footprint, idle, List.copyOf(wharfArgs));
+		return new BenchOptions(jar, out, java, reps, warmup, measure, footprint, idle, List.copyOf(wharfArgs),
+				transports);
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.wharf.bench;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -31,8 +30,8 @@ enum LoadFraming {
 		int bodyStart = (this == LENGTH_PREFIX) ? 4 : 0;
 		int bodyEnd = (this == LINE) ? size - 2 : size;
 		Arrays.fill(frame, bodyStart, bodyEnd, (byte) 'x');
-		byte[] label = String.format("%06d:%012d:", connection, sequence).getBytes(StandardCharsets.US_ASCII);
-		System.arraycopy(label, 0, frame, bodyStart, Math.min(label.length, bodyEnd - bodyStart));
+		int at = digits(frame, bodyStart, bodyEnd, connection, 6);
+		digits(frame, at, bodyEnd, sequence, 12);
 		if (this == LENGTH_PREFIX) {
 			ByteBuffer.wrap(frame).putInt(size - 4);
 		}
@@ -41,6 +40,24 @@ enum LoadFraming {
 			frame[size - 1] = '\n';
 		}
 		return frame;
+	}
+
+	/**
+	 * Writes a zero-padded number and a colon, as far as the body reaches; returns the
+	 * next index.
+	 */
+	private static int digits(byte[] frame, int from, int limit, long value, int width) {
+		long rest = value;
+		for (int i = width - 1; i >= 0; i--) {
+			if (from + i < limit) {
+				frame[from + i] = (byte) ('0' + rest % 10);
+			}
+			rest /= 10;
+		}
+		if (from + width < limit) {
+			frame[from + width] = ':';
+		}
+		return from + width + 1;
 	}
 
 	/**

@@ -52,8 +52,9 @@ final class Report {
 
 	void startup(List<Double> seconds) {
 		this.extra.add(String.format(Locale.ROOT,
-				"| start-up to ready (all ports + readiness UP), median of %d | wharf | %.2f s | goal ≤ 2 s |",
-				seconds.size(), median(seconds.stream().mapToDouble(Double::doubleValue).toArray())));
+				"| start-up to ready (all ports + readiness UP), median of %d | wharf-%s | %.2f s | goal ≤ 2 s |",
+				seconds.size(), this.options.transports().get(0),
+				median(seconds.stream().mapToDouble(Double::doubleValue).toArray())));
 	}
 
 	void write() throws IOException {
@@ -62,14 +63,21 @@ final class Report {
 		text.append(String.format(Locale.ROOT,
 				"Medians of %d runs; %d s warm-up, %d s measured; machine: %s; JVM flags %s.%n%n", this.options.reps(),
 				this.options.warmupMillis() / 1000, this.options.measureMillis() / 1000, machine(), Bench.JVM_FLAGS));
-		text.append("| scenario | metric | Netty | Wharf | Wharf/Netty |\n|---|---|---|---|---|\n");
+		List<String> wharfs = this.options.transports().stream().map((transport) -> "wharf-" + transport).toList();
+		text.append("| scenario | metric | Netty |");
+		wharfs.forEach((wharf) -> text.append(' ').append(wharf).append(" | ratio |"));
+		text.append("\n|---|---|---|").append("---|---|".repeat(wharfs.size())).append('\n');
 		this.runs.forEach((scenario, servers) -> {
 			double[] netty = medians(servers.get("netty"));
-			double[] wharf = medians(servers.get("wharf"));
 			String[] metrics = { "throughput (ops/s)", "p50 (µs)", "p99 (µs)", "server CPU per op (µs)", "errors" };
 			for (int i = 0; i < metrics.length; i++) {
-				text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", (i == 0) ? scenario : "",
-						metrics[i], format(netty, i), format(wharf, i), ratio(netty, wharf, i)));
+				text.append(String.format(Locale.ROOT, "| %s | %s | %s |", (i == 0) ? scenario : "", metrics[i],
+						format(netty, i)));
+				for (String wharf : wharfs) {
+					double[] values = medians(servers.get(wharf));
+					text.append(String.format(Locale.ROOT, " %s | %s |", format(values, i), ratio(netty, values, i)));
+				}
+				text.append('\n');
 			}
 		});
 		text.append("\n| measurement | server | figure | goal |\n|---|---|---|---|\n");

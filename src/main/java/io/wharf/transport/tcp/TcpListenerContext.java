@@ -2,6 +2,7 @@ package io.wharf.transport.tcp;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import io.wharf.system.ConversationEvent;
 import io.wharf.system.ConversationHeaders;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 
@@ -67,14 +69,14 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 	 * @param connection the connection
 	 * @return the idle event
 	 */
-	Message<byte[]> idle(TcpConnection connection) {
+	Message<byte[]> idle(TcpConnectionSupport connection) {
 		logger.info("Listener '{}' closing connection {}: nothing received for {} ({})", this.name,
 				connection.getConnectionId(), idleTimeout(), property("idle-timeout"));
 		return event(connection, ConversationEvent.IDLE).setHeader(ConversationHeaders.IDLE_TIMEOUT, idleTimeout())
 			.build();
 	}
 
-	Message<byte[]> opened(TcpConnection connection) {
+	Message<byte[]> opened(TcpConnectionSupport connection) {
 		return event(connection, ConversationEvent.OPENED).build();
 	}
 
@@ -88,8 +90,10 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 				connection.getConnectionId(), error.toString());
 	}
 
-	private static MessageBuilder<byte[]> event(TcpConnection connection, ConversationEvent event) {
+	private static MessageBuilder<byte[]> event(TcpConnectionSupport connection, ConversationEvent event) {
+		Map<String, Object> headers = ((ListenerMessageMapper) connection.getMapper()).headers();
 		return MessageBuilder.withPayload(new byte[0])
+			.copyHeaders(headers)
 			.setHeader(IpHeaders.CONNECTION_ID, connection.getConnectionId())
 			.setHeader(IpHeaders.IP_ADDRESS, connection.getHostAddress())
 			.setHeader(IpHeaders.REMOTE_PORT, connection.getPort())

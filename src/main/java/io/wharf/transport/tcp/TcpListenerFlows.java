@@ -46,10 +46,12 @@ public final class TcpListenerFlows {
 			factory = connectionFactory(socket, listener);
 			release = () -> closeQuietly(socket);
 		}
+		ListenerFlows route = new ListenerFlows(name, properties);
+		factory.setMapper(new ListenerMessageMapper(route.headers()));
 		TcpReplySender sender = new TcpReplySender();
 		factory.registerSender(sender);
-		List<IntegrationFlow> flows = ListenerFlows
-			.serving(IntegrationFlow.from(Tcp.inboundAdapter(factory).id(name + ".inbound")), name, properties, sender);
+		List<IntegrationFlow> flows = route
+			.serving(IntegrationFlow.from(Tcp.inboundAdapter(factory).id(name + ".inbound")), sender);
 		return new BoundListener(name, properties, factory.getPort(), flows, Map.of(name + ".connections", factory),
 				release);
 	}

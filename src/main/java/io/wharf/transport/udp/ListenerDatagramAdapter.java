@@ -3,6 +3,7 @@ package io.wharf.transport.udp;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +24,15 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 
 	private final String listener;
 
+	private final Map<String, Object> headers;
+
 	private final DatagramPacket packet = new DatagramPacket(new byte[UdpListenerFlows.MAX_DATAGRAM],
 			UdpListenerFlows.MAX_DATAGRAM);
 
-	ListenerDatagramAdapter(String listener, int port) {
+	ListenerDatagramAdapter(String listener, int port, Map<String, Object> headers) {
 		super(port);
 		this.listener = listener;
+		this.headers = headers;
 	}
 
 	@Override
@@ -49,6 +53,7 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 		byte[] payload = Arrays.copyOfRange(datagram.getData(), datagram.getOffset(),
 				datagram.getOffset() + datagram.getLength());
 		Message<byte[]> message = MessageBuilder.withPayload(payload)
+			.copyHeaders(this.headers)
 			.setHeader(IpHeaders.IP_ADDRESS, datagram.getAddress().getHostAddress())
 			.setHeader(IpHeaders.PORT, datagram.getPort())
 			.setHeader(IpHeaders.PACKET_ADDRESS, datagram.getSocketAddress())

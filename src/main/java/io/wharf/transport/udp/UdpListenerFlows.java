@@ -31,13 +31,14 @@ public final class UdpListenerFlows {
 	 */
 	public static BoundListener bind(String name, ListenerProperties properties) {
 		DatagramSocket socket = ListenerSockets.bindUdp(name, properties);
-		ListenerDatagramAdapter adapter = new ListenerDatagramAdapter(name, socket.getLocalPort());
+		ListenerFlows route = new ListenerFlows(name, properties);
+		ListenerDatagramAdapter adapter = new ListenerDatagramAdapter(name, socket.getLocalPort(), route.headers());
 		adapter.setSocket(socket);
 		adapter.setLookupHost(false);
 		// One thread receives and processes; the adapter's default pool would add a
 		// hand-off.
 		adapter.setPoolSize(1);
-		List<IntegrationFlow> flows = ListenerFlows.serving(IntegrationFlow.from(adapter), name, properties,
+		List<IntegrationFlow> flows = route.serving(IntegrationFlow.from(adapter),
 				new DatagramReplySender(name, socket));
 		return new BoundListener(name, properties, socket.getLocalPort(), flows, Map.of(), socket::close);
 	}
