@@ -1,13 +1,12 @@
 package io.wharf.transport;
 
-import java.util.List;
 import java.util.Map;
 
 import io.wharf.system.ConversationHeaders;
 
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.dsl.IntegrationFlowBuilder;
+import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.MessageHeaders;
 
@@ -42,17 +41,17 @@ public final class ListenerFlows {
 	}
 
 	/**
-	 * The listener's two flows.
-	 * @param inbound a flow started from the listener's inbound adapter
+	 * Points an inbound adapter straight at the service's channel (no bridge between
+	 * them) and builds the flow that takes replies to the transport's sender.
+	 * @param inbound the listener's inbound adapter
 	 * @param replySender writes replies back to clients
-	 * @return the inbound flow and the reply flow
+	 * @return the reply flow
 	 */
-	public List<IntegrationFlow> serving(IntegrationFlowBuilder inbound, MessageHandler replySender) {
-		IntegrationFlow requests = inbound.channel(this.properties.requiredService().requestChannel()).get();
-		IntegrationFlow answers = IntegrationFlow.from(this.replies)
+	public IntegrationFlow serving(MessageProducerSupport inbound, MessageHandler replySender) {
+		inbound.setOutputChannelName(this.properties.requiredService().requestChannel());
+		return IntegrationFlow.from(this.replies)
 			.handle(replySender, (endpoint) -> endpoint.id(this.name + ".replies"))
 			.get();
-		return List.of(requests, answers);
 	}
 
 }

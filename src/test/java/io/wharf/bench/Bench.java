@@ -25,17 +25,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bench {
 
-	/** The same JVM flags for both servers. */
-	static final List<String> JVM_FLAGS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
+	/**
+	 * The same JVM flags for both servers, sized as in a 1 GiB container: the heap starts
+	 * small.
+	 */
+	static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC",
 			"-XX:+ExitOnOutOfMemoryError");
 
 	private final BenchOptions options;
 
 	private final Report report;
 
+	private Path wharfJar;
+
 	private Bench(BenchOptions options) {
 		this.options = options;
 		this.report = new Report(options);
+		this.wharfJar = options.jar();
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -45,6 +51,7 @@ public final class Bench {
 	}
 
 	private void run() throws Exception {
+		this.wharfJar = this.options.cds() ? ClassDataSharing.train(this.options) : this.options.jar();
 		Ports ports = new Ports();
 		Map<String, Target> targets = new LinkedHashMap<>();
 		List<ServerProcess> processes = new ArrayList<>();
@@ -61,6 +68,9 @@ public final class Bench {
 			}
 			for (int rep = 0; rep < this.options.reps(); rep++) {
 				for (Scenario scenario : Scenario.all(this.options)) {
+					if (!this.options.includes(scenario.name())) {
+						continue;
+					}
 					List<String> order = new ArrayList<>(targets.keySet());
 					java.util.Collections.rotate(order, rep);
 					for (String name : order) {
@@ -71,10 +81,14 @@ public final class Bench {
 				}
 			}
 			for (Map.Entry<String, Target> entry : targets.entrySet()) {
-				connectionFootprint(entry.getKey(), entry.getValue());
+				if (this.options.includes("footprint")) {
+					connectionFootprint(entry.getKey(), entry.getValue());
+				}
 			}
 			for (Map.Entry<String, Target> entry : targets.entrySet()) {
-				idleConnections(entry.getKey(), entry.getValue());
+				if (this.options.includes("idle")) {
+					idleConnections(entry.getKey(), entry.getValue());
+				}
 			}
 		}
 		finally {
@@ -82,7 +96,9 @@ public final class Bench {
 				process.close();
 			}
 		}
-		startup();
+		if (this.options.includes("startup")) {
+			startup();
+		}
 		this.report.write();
 	}
 
@@ -182,7 +198,10 @@ public final class Bench {
 	private ServerProcess startWharf(Ports ports, String name, String transport) throws Exception {
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
 		command.addAll(JVM_FLAGS);
-		command.addAll(List.of("-jar", this.options.jar().toString(), "--server.port=" + ports.http,
+		if (this.options.cds()) {
+			command.add("-XX:SharedArchiveFile=" + ClassDataSharing.archive(this.options));
+		}
+		command.addAll(List.of("-jar", this.wharfJar.toString(), "--server.port=" + ports.http,
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
 				"--wharf.listeners.greeting-tcp.port=" + ports.greeting,
 				"--wharf.listeners.greeting-udp.port=" + ports.greeting,

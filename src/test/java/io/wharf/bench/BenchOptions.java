@@ -19,7 +19,12 @@ import java.util.List;
  * {@code --wharf.listeners.echo-line.transport=net}
  */
 record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis, long measureMillis,
-		int footprintConnections, int idleConnections, List<String> wharfArgs, List<String> transports) {
+		int footprintConnections, int idleConnections, List<String> wharfArgs, List<String> transports, boolean cds,
+		List<String> only) {
+
+	boolean includes(String part) {
+		return this.only.isEmpty() || this.only.contains(part);
+	}
 
 	static BenchOptions parse(String[] args) {
 		Path jar = null;
@@ -32,6 +37,8 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		int idle = 10_000;
 		List<String> wharfArgs = new ArrayList<>();
 		List<String> transports = List.of("netty", "net");
+		List<String> only = List.of();
+		boolean cds = true;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--jar" -> jar = Path.of(args[++i]);
@@ -43,6 +50,8 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 				case "--footprint" -> footprint = Integer.parseInt(args[++i]);
 				case "--idle" -> idle = Integer.parseInt(args[++i]);
 				case "--transports" -> transports = List.of(args[++i].split(","));
+				case "--only" -> only = List.of(args[++i].split(","));
+				case "--no-cds" -> cds = false;
 				case "--quick" -> {
 					reps = 1;
 					warmup = 1000;
@@ -63,7 +72,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 			throw new IllegalArgumentException("--jar <wharf jar> is required");
 		}
 		return new BenchOptions(jar, out, java, reps, warmup, measure, footprint, idle, List.copyOf(wharfArgs),
-				transports);
+				transports, cds, only);
 	}
 
 }

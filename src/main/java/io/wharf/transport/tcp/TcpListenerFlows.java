@@ -1,6 +1,7 @@
 package io.wharf.transport.tcp;
 
 import java.net.ServerSocket;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
-import org.springframework.integration.ip.dsl.Tcp;
+import org.springframework.integration.ip.tcp.inbound.TcpReceivingChannelAdapter;
 
 /**
  * Builds a TCP listener: a bound socket, a connection factory with the listener's framing
@@ -50,10 +51,13 @@ public final class TcpListenerFlows {
 		factory.setMapper(new ListenerMessageMapper(route.headers()));
 		TcpReplySender sender = new TcpReplySender();
 		factory.registerSender(sender);
-		List<IntegrationFlow> flows = route
-			.serving(IntegrationFlow.from(Tcp.inboundAdapter(factory).id(name + ".inbound")), sender);
-		return new BoundListener(name, properties, factory.getPort(), flows, Map.of(name + ".connections", factory),
-				release);
+		TcpReceivingChannelAdapter inbound = new TcpReceivingChannelAdapter();
+		inbound.setConnectionFactory(factory);
+		IntegrationFlow replies = route.serving(inbound, sender);
+		Map<String, Object> beans = new LinkedHashMap<>();
+		beans.put(name + ".connections", factory);
+		beans.put(name + ".inbound", inbound);
+		return new BoundListener(name, properties, factory.getPort(), List.of(replies), beans, release);
 	}
 
 	private static ListenerServerConnectionFactory connectionFactory(ServerSocket socket, TcpListenerContext listener) {

@@ -35,12 +35,11 @@ public final class UdpListenerFlows {
 		ListenerDatagramAdapter adapter = new ListenerDatagramAdapter(name, socket.getLocalPort(), route.headers());
 		adapter.setSocket(socket);
 		adapter.setLookupHost(false);
-		// One thread receives and processes; the adapter's default pool would add a
-		// hand-off.
+		// One thread receives and processes; the default pool would add a hand-off.
 		adapter.setPoolSize(1);
-		List<IntegrationFlow> flows = route.serving(IntegrationFlow.from(adapter),
-				new DatagramReplySender(name, socket));
-		return new BoundListener(name, properties, socket.getLocalPort(), flows, Map.of(), socket::close);
+		IntegrationFlow replies = route.serving(adapter, new DatagramReplySender(name, socket));
+		return new BoundListener(name, properties, socket.getLocalPort(), List.of(replies),
+				Map.of(name + ".inbound", adapter), socket::close);
 	}
 
 }
