@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.tcp.NettyEventLoops;
 import io.wharf.transport.tcp.TcpListenerFlows;
 import io.wharf.transport.udp.UdpListenerFlows;
@@ -31,16 +33,22 @@ public class Listeners implements SmartLifecycle {
 
 	private final NettyEventLoops eventLoops;
 
+	private final MeterRegistry registry;
+
+	private final Map<String, ListenerMetrics> metrics = new LinkedHashMap<>();
+
 	private final Map<String, BoundListener> bound = new LinkedHashMap<>();
 
 	private final List<String> registrations = new ArrayList<>();
 
 	private volatile boolean running;
 
-	Listeners(ListenersProperties properties, IntegrationFlowContext flowContext, NettyEventLoops eventLoops) {
+	Listeners(ListenersProperties properties, IntegrationFlowContext flowContext, NettyEventLoops eventLoops,
+			MeterRegistry registry) {
 		this.properties = properties;
 		this.flowContext = flowContext;
 		this.eventLoops = eventLoops;
+		this.registry = registry;
 	}
 
 	@Override
@@ -58,10 +66,20 @@ public class Listeners implements SmartLifecycle {
 	}
 
 	private BoundListener bind(String name, ListenerProperties listener) {
-		return switch (listener.requiredProtocol()) {
-			case TCP -> TcpListenerFlows.bind(name, listener, this.eventLoops);
-			case UDP -> UdpListenerFlows.bind(name, listener);
-		};
+		ListenerMetrics meters = this.metrics.computeIfAbsent(name,
+				(key) -> ListenerMetrics.of(this.registry, key,
+						listener.requiredService().name().toLowerCase(java.util.Locale.ROOT),
+						listener.requiredProtocol().label()));
+		try {
+			return switch (listener.requiredProtocol()) {
+				case TCP -> TcpListenerFlows.bind(name, listener, this.eventLoops, meters);
+				case UDP -> UdpListenerFlows.bind(name, listener, meters);
+			};
+		}
+		catch (ListenerBindException ex) {
+			meters.error("bind");
+			throw ex;
+		}
 	}
 
 	private void register(BoundListener listener) {
@@ -75,6 +93,7 @@ public class Listeners implements SmartLifecycle {
 			registration.register();
 			this.registrations.add(id);
 		}
+		this.metrics.get(listener.name()).up(true);
 		logger.info("Listener '" + listener.name() + "' serving " + listener.describe());
 	}
 
@@ -86,6 +105,7 @@ public class Listeners implements SmartLifecycle {
 		}
 		this.registrations.clear();
 		this.bound.clear();
+		this.metrics.values().forEach((meters) -> meters.up(false));
 	}
 
 	@Override

@@ -17,10 +17,21 @@ public enum CloseReason {
 	/** The client sent a frame the framing rejects. */
 	FRAME_ERROR,
 
+	/** The server refused the connection. */
+	REJECTED,
+
 	/** The server is shutting down. */
 	SHUTDOWN,
 
 	/** Anything else. */
-	ERROR
+	ERROR;
+
+	/**
+	 * The value of the {@code reason} tag.
+	 * @return e.g. {@code idle_timeout}
+	 */
+	public String tag() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
 
 }

@@ -34,6 +34,14 @@ public final class FrameException extends RuntimeException {
 	}
 
 	/**
+	 * The value of the {@code type} tag of the error counter.
+	 * @return {@code frame_too_large} or {@code malformed_frame}
+	 */
+	public String errorType() {
+		return (this.kind == Kind.TOO_LARGE) ? "frame_too_large" : "malformed_frame";
+	}
+
+	/**
 	 * The kinds of framing error.
 	 */
 	public enum Kind {

@@ -55,6 +55,13 @@ class ListenerConnection extends TcpNetConnection {
 
 	private volatile @Nullable CloseReason closeReason;
 
+	private final long openedAt = System.nanoTime();
+
+	private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
+
+	/** When the message being answered was decoded; 0 when none is. */
+	private long decodedAt;
+
 	ListenerConnection(Socket socket, @Nullable ApplicationEventPublisher publisher, @Nullable String factoryName,
 			TcpListenerContext listener) {
 		super(socket, true, false, publisher, factoryName);
@@ -66,14 +73,25 @@ class ListenerConnection extends TcpNetConnection {
 	protected InputStream inputStream() throws IOException {
 		InputStream in = this.input;
 		if (in == null) {
-			in = new BufferedInputStream(this.socket.getInputStream(), BUFFER_SIZE);
+			in = new BufferedInputStream(
+					CountingStreams.counting(this.socket.getInputStream(), this.listener.metrics()::bytesReceived),
+					BUFFER_SIZE);
 			this.input = in;
 		}
 		return in;
 	}
 
 	@Override
+	public @Nullable Object getPayload() {
+		Object payload = super.getPayload();
+		this.listener.metrics().messageReceived();
+		this.decodedAt = System.nanoTime();
+		return payload;
+	}
+
+	@Override
 	public void run() {
+		this.listener.metrics().connectionOpened();
 		try {
 			deliver(this.listener.opened(this));
 		}
@@ -92,7 +110,12 @@ class ListenerConnection extends TcpNetConnection {
 	public void send(Message<?> message) {
 		Object payload = message.getPayload();
 		Reply reply = (payload instanceof Reply answer) ? answer : Reply.of(bytes(payload));
-		if (write(reply.frames()) && reply.close()) {
+		boolean written = write(reply.frames());
+		if (this.decodedAt != 0) {
+			this.listener.metrics().processed(System.nanoTime() - this.decodedAt);
+			this.decodedAt = 0;
+		}
+		if (written && reply.close()) {
 			closeGracefully(CloseReason.EXIT);
 		}
 	}
@@ -108,13 +131,16 @@ class ListenerConnection extends TcpNetConnection {
 			if (out == null) {
 				// Fixed size: Spring Integration sizes it from SO_SNDBUF, megabytes on
 				// loopback.
-				out = new BufferedOutputStream(this.socket.getOutputStream(), BUFFER_SIZE);
+				out = new BufferedOutputStream(
+						CountingStreams.counting(this.socket.getOutputStream(), this.listener.metrics()::bytesSent),
+						BUFFER_SIZE);
 				this.output = out;
 			}
 			for (byte[] frame : frames) {
 				this.listener.codec().encode(frame, out);
 			}
 			out.flush();
+			this.listener.metrics().messagesSent(frames.size());
 			return true;
 		}
 		catch (IOException ex) {
@@ -218,6 +244,15 @@ class ListenerConnection extends TcpNetConnection {
 		this.closing = true;
 		recordReason(reason);
 		close();
+	}
+
+	@Override
+	public void close() {
+		recordReason(CloseReason.SHUTDOWN);
+		super.close();
+		if (!this.counted.getAndSet(true)) {
+			this.listener.metrics().connectionClosed(this.closeReason.tag(), System.nanoTime() - this.openedAt);
+		}
 	}
 
 	private void recordReason(CloseReason reason) {

@@ -57,6 +57,10 @@ final class NettyConnection extends TcpConnectionSupport {
 
 	private @Nullable CloseReason closeReason;
 
+	private final long openedAt = System.nanoTime();
+
+	private boolean counted;
+
 	NettyConnection(SocketChannel channel, TcpListenerContext listener, @Nullable ApplicationEventPublisher publisher,
 			String factoryName) {
 		super(publisher);
@@ -126,6 +130,7 @@ final class NettyConnection extends TcpConnectionSupport {
 	}
 
 	void opened() {
+		this.listener.metrics().connectionOpened();
 		publishConnectionOpenEvent();
 		deliver(this.listener.opened(this));
 		flushIfPending();
@@ -137,6 +142,8 @@ final class NettyConnection extends TcpConnectionSupport {
 		}
 		this.reading = true;
 		this.payload = frame;
+		this.listener.metrics().messageReceived();
+		long start = System.nanoTime();
 		try {
 			Message<?> message = getMapper().toMessage(this);
 			if (message != null) {
@@ -145,6 +152,7 @@ final class NettyConnection extends TcpConnectionSupport {
 		}
 		finally {
 			this.payload = null;
+			this.listener.metrics().processed(System.nanoTime() - start);
 		}
 	}
 
@@ -190,6 +198,8 @@ final class NettyConnection extends TcpConnectionSupport {
 			closeWith(CloseReason.ERROR);
 			return;
 		}
+		this.listener.metrics().messagesSent(frames.size());
+		this.listener.metrics().bytesSent(buffer.readableBytes());
 		this.channel.write(buffer, this.channel.voidPromise());
 		this.flushPending = true;
 		if (!this.reading) {
@@ -287,6 +297,10 @@ final class NettyConnection extends TcpConnectionSupport {
 	/** Called once the channel is closed, from whichever side. */
 	void closed() {
 		recordReason(CloseReason.CLIENT_CLOSED);
+		if (!this.counted) {
+			this.counted = true;
+			this.listener.metrics().connectionClosed(this.closeReason.tag(), System.nanoTime() - this.openedAt);
+		}
 		super.close();
 	}
 

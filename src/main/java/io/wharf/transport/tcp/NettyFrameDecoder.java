@@ -6,6 +6,7 @@ import java.util.List;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.FramingProperties;
 
 /**
@@ -26,13 +27,24 @@ final class NettyFrameDecoder extends ByteToMessageDecoder {
 
 	private final byte[] end;
 
+	private final ListenerMetrics metrics;
+
 	private boolean failed;
 
-	NettyFrameDecoder(FramingProperties framing) {
+	NettyFrameDecoder(FramingProperties framing, ListenerMetrics metrics) {
 		this.framing = framing;
+		this.metrics = metrics;
 		this.max = framing.maxFrameBytes();
 		this.start = framing.startDelimiterBytes();
 		this.end = framing.delimiterBytes();
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+		if (msg instanceof ByteBuf bytes) {
+			this.metrics.bytesReceived(bytes.readableBytes());
+		}
+		super.channelRead(ctx, msg);
 	}
 
 	@Override

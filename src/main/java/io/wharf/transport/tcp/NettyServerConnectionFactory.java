@@ -82,7 +82,7 @@ final class NettyServerConnectionFactory extends AbstractServerConnectionFactory
 		if (idle > 0) {
 			pipeline.addLast(new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
 		}
-		pipeline.addLast(new NettyFrameDecoder(this.listener.properties().framing()));
+		pipeline.addLast(new NettyFrameDecoder(this.listener.properties().framing(), this.listener.metrics()));
 		pipeline.addLast(new NettyConnectionHandler(this));
 	}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import io.wharf.observe.ListenerMetrics;
 import io.wharf.system.ConversationEvent;
 import io.wharf.system.ConversationHeaders;
 import io.wharf.system.ServiceKind;
@@ -25,8 +26,9 @@ import org.springframework.messaging.Message;
  * @param name the listener name
  * @param properties the listener configuration
  * @param codec the listener's framing
+ * @param metrics the listener's meters
  */
-record TcpListenerContext(String name, ListenerProperties properties, FrameCodec codec) {
+record TcpListenerContext(String name, ListenerProperties properties, FrameCodec codec, ListenerMetrics metrics) {
 
 	private static final Logger logger = LoggerFactory.getLogger(TcpListenerContext.class);
 
@@ -57,6 +59,7 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 		String advice = (frame.kind() == FrameException.Kind.TOO_LARGE)
 				? "if such frames are legitimate, raise " + property("framing.max-frame-size")
 				: "check that the client's framing matches " + property("framing");
+		this.metrics.error(frame.errorType());
 		logger.warn("Listener '{}' closed connection {}: {}; {}", this.name, connection.getConnectionId(),
 				frame.getMessage(), advice);
 		return errorsAsText()

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
 import io.wharf.transport.ListenerFlows;
 import io.wharf.transport.ListenerProperties;
@@ -31,10 +32,14 @@ public final class TcpListenerFlows {
 	 * Binds the listener's socket and prepares its flows.
 	 * @param name the listener name
 	 * @param properties the listener
+	 * @param loops the Netty event loops
+	 * @param metrics the listener's meters
 	 * @return the bound listener
 	 */
-	public static BoundListener bind(String name, ListenerProperties properties, NettyEventLoops loops) {
-		TcpListenerContext listener = new TcpListenerContext(name, properties, FrameCodecs.of(properties.framing()));
+	public static BoundListener bind(String name, ListenerProperties properties, NettyEventLoops loops,
+			ListenerMetrics metrics) {
+		TcpListenerContext listener = new TcpListenerContext(name, properties, FrameCodecs.of(properties.framing()),
+				metrics);
 		AbstractServerConnectionFactory factory;
 		Runnable release;
 		if (properties.transport() == TcpTransport.NETTY) {

@@ -5,6 +5,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.SocketAddress;
 
+import io.wharf.observe.ListenerMetrics;
 import io.wharf.system.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,12 @@ class DatagramReplySender implements MessageHandler {
 
 	private final DatagramSocket socket;
 
-	DatagramReplySender(String listener, DatagramSocket socket) {
+	private final ListenerMetrics metrics;
+
+	DatagramReplySender(String listener, DatagramSocket socket, ListenerMetrics metrics) {
 		this.listener = listener;
 		this.socket = socket;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -41,8 +45,11 @@ class DatagramReplySender implements MessageHandler {
 		byte[] bytes = (payload instanceof Reply reply) ? reply.joined() : (byte[]) payload;
 		try {
 			this.socket.send(new DatagramPacket(bytes, bytes.length, destination));
+			this.metrics.messagesSent(1);
+			this.metrics.bytesSent(bytes.length);
 		}
 		catch (IOException ex) {
+			this.metrics.datagramDropped("send_failed");
 			logger.warn("Listener '{}' could not send a {} byte datagram to {}: {}", this.listener, bytes.length,
 					destination, ex.getMessage());
 		}

@@ -5,6 +5,7 @@ import java.net.DatagramPacket;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.wharf.observe.ListenerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,16 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 
 	private final Map<String, Object> headers;
 
+	private final ListenerMetrics metrics;
+
 	private final DatagramPacket packet = new DatagramPacket(new byte[UdpListenerFlows.MAX_DATAGRAM],
 			UdpListenerFlows.MAX_DATAGRAM);
 
-	ListenerDatagramAdapter(String listener, int port, Map<String, Object> headers) {
+	ListenerDatagramAdapter(String listener, int port, Map<String, Object> headers, ListenerMetrics metrics) {
 		super(port);
 		this.listener = listener;
 		this.headers = headers;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -58,10 +62,16 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 			.setHeader(IpHeaders.PORT, datagram.getPort())
 			.setHeader(IpHeaders.PACKET_ADDRESS, datagram.getSocketAddress())
 			.build();
+		this.metrics.messageReceived();
+		this.metrics.bytesReceived(payload.length);
+		long start = System.nanoTime();
 		try {
 			sendMessage(message);
+			this.metrics.processed(System.nanoTime() - start);
 		}
 		catch (RuntimeException ex) {
+			this.metrics.error("handler");
+			this.metrics.datagramDropped("handler");
 			logger.warn("Listener '{}' failed to handle a {} byte datagram from {}: {}", this.listener, payload.length,
 					datagram.getSocketAddress(), ex.toString());
 		}

@@ -1,0 +1,216 @@
+package io.wharf.observe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The meters of one listener, resolved once when the listener starts so that recording on
+ * the message path is a field access and an add. Tagged with listener, service and
+ * protocol; never with a client address.
+ */
+public final class ListenerMetrics {
+
+	/**
+	 * Close reasons, each counted from zero so that rates exist before the first close.
+	 */
+	public static final List<String> CLOSE_REASONS = List.of("client_closed", "exit", "idle_timeout", "frame_error",
+			"rejected", "shutdown", "error");
+
+	/** Error types counted from zero. */
+	public static final List<String> ERROR_TYPES = List.of("frame_too_large", "malformed_frame", "decode", "handler",
+			"bind");
+
+	private final MeterRegistry registry;
+
+	private final Tags tags;
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	private final AtomicInteger up = new AtomicInteger();
+
+	private final @Nullable Counter opened;
+
+	private final Map<String, Counter> closed = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
+
+	private final @Nullable Timer duration;
+
+	private final Counter messagesReceived;
+
+	private final Counter messagesSent;
+
+	private final Counter bytesReceived;
+
+	private final Counter bytesSent;
+
+	private final Timer processing;
+
+	private ListenerMetrics(MeterRegistry registry, String listener, String service, String protocol) {
+		this.registry = registry;
+		this.tags = Tags.of("listener", listener, "service", service, "protocol", protocol);
+		Gauge.builder("wharf.listener.up", this.up, AtomicInteger::get)
+			.description("1 while the listener is bound and accepting, 0 otherwise")
+			.tags(this.tags)
+			.register(registry);
+		this.messagesReceived = counter("wharf.messages.received",
+				"Messages received: frames on TCP, datagrams on UDP");
+		this.messagesSent = counter("wharf.messages.sent", "Messages sent: frames on TCP, datagrams on UDP");
+		this.bytesReceived = Counter.builder("wharf.received")
+			.baseUnit("bytes")
+			.description("Bytes received")
+			.tags(this.tags)
+			.register(registry);
+		this.bytesSent = Counter.builder("wharf.sent")
+			.baseUnit("bytes")
+			.description("Bytes sent")
+			.tags(this.tags)
+			.register(registry);
+		this.processing = Timer.builder("wharf.message.processing")
+			.description("From a message decoded to its reply written")
+			.tags(this.tags)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofNanos(1_000))
+			.maximumExpectedValue(Duration.ofSeconds(10))
+			.register(registry);
+		ERROR_TYPES.forEach(this::errorCounter);
+		if (protocol.equals("tcp")) {
+			Gauge.builder("wharf.connections.active", this.active, AtomicInteger::get)
+				.description("Open TCP connections")
+				.tags(this.tags)
+				.register(registry);
+			this.opened = counter("wharf.connections.opened", "TCP connections accepted");
+			CLOSE_REASONS.forEach(this::closedCounter);
+			this.duration = Timer.builder("wharf.connection.duration")
+				.description("How long TCP connections stayed open")
+				.tags(this.tags)
+				.publishPercentileHistogram()
+				.minimumExpectedValue(Duration.ofMillis(1))
+				.maximumExpectedValue(Duration.ofHours(1))
+				.register(registry);
+		}
+		else {
+			this.opened = null;
+			this.duration = null;
+			dropCounter("handler");
+			dropCounter("send_failed");
+		}
+	}
+
+	/**
+	 * Resolves a listener's meters.
+	 * @param registry where meters live
+	 * @param listener the listener name
+	 * @param service {@code greeting} or {@code echo}
+	 * @param protocol {@code tcp} or {@code udp}
+	 * @return the meters
+	 */
+	public static ListenerMetrics of(MeterRegistry registry, String listener, String service, String protocol) {
+		return new ListenerMetrics(registry, listener, service, protocol);
+	}
+
+	/**
+	 * Meters that go nowhere, for code run outside an application.
+	 * @return unregistered meters
+	 */
+	public static ListenerMetrics none() {
+		return new ListenerMetrics(new SimpleMeterRegistry(), "none", "none", "tcp");
+	}
+
+	private Counter counter(String name, String description) {
+		return Counter.builder(name).description(description).tags(this.tags).register(this.registry);
+	}
+
+	private Counter closedCounter(String reason) {
+		return this.closed.computeIfAbsent(reason,
+				(key) -> Counter.builder("wharf.connections.closed")
+					.description("TCP connections closed, by reason")
+					.tags(this.tags)
+					.tag("reason", key)
+					.register(this.registry));
+	}
+
+	private Counter errorCounter(String type) {
+		return this.errors.computeIfAbsent(type,
+				(key) -> Counter.builder("wharf.errors")
+					.description("Errors, by type")
+					.tags(this.tags)
+					.tag("type", key)
+					.register(this.registry));
+	}
+
+	private Counter dropCounter(String reason) {
+		return this.dropped.computeIfAbsent(reason,
+				(key) -> Counter.builder("wharf.datagrams.dropped")
+					.description("UDP datagrams dropped, by reason")
+					.tags(this.tags)
+					.tag("reason", key)
+					.register(this.registry));
+	}
+
+	public void up(boolean bound) {
+		this.up.set(bound ? 1 : 0);
+	}
+
+	public void connectionOpened() {
+		if (this.opened != null) {
+			this.opened.increment();
+		}
+		this.active.incrementAndGet();
+	}
+
+	/**
+	 * Counts a closed connection; call once per connection.
+	 * @param reason one of {@link #CLOSE_REASONS}
+	 * @param openNanos how long it was open
+	 */
+	public void connectionClosed(String reason, long openNanos) {
+		this.active.decrementAndGet();
+		closedCounter(reason).increment();
+		if (this.duration != null) {
+			this.duration.record(Duration.ofNanos(openNanos));
+		}
+	}
+
+	public void messageReceived() {
+		this.messagesReceived.increment();
+	}
+
+	public void messagesSent(int count) {
+		this.messagesSent.increment(count);
+	}
+
+	public void bytesReceived(long bytes) {
+		this.bytesReceived.increment(bytes);
+	}
+
+	public void bytesSent(long bytes) {
+		this.bytesSent.increment(bytes);
+	}
+
+	public void processed(long nanos) {
+		this.processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+	}
+
+	public void error(String type) {
+		errorCounter(type).increment();
+	}
+
+	public void datagramDropped(String reason) {
+		dropCounter(reason).increment();
+	}
+
+}
