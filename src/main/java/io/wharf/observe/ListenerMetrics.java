@@ -135,29 +135,23 @@ public final class ListenerMetrics {
 	}
 
 	private Counter closedCounter(String reason) {
-		return this.closed.computeIfAbsent(reason,
-				(key) -> Counter.builder("wharf.connections.closed")
-					.description("TCP connections closed, by reason")
-					.tags(this.tags)
-					.tag("reason", key)
-					.register(this.registry));
+		return tagged(this.closed, "wharf.connections.closed", "TCP connections closed, by reason", "reason", reason);
 	}
 
 	private Counter errorCounter(String type) {
-		return this.errors.computeIfAbsent(type,
-				(key) -> Counter.builder("wharf.errors")
-					.description("Errors, by type")
-					.tags(this.tags)
-					.tag("type", key)
-					.register(this.registry));
+		return tagged(this.errors, "wharf.errors", "Errors, by type", "type", type);
 	}
 
 	private Counter dropCounter(String reason) {
-		return this.dropped.computeIfAbsent(reason,
-				(key) -> Counter.builder("wharf.datagrams.dropped")
-					.description("UDP datagrams dropped, by reason")
+		return tagged(this.dropped, "wharf.datagrams.dropped", "UDP datagrams dropped, by reason", "reason", reason);
+	}
+
+	private Counter tagged(Map<String, Counter> counters, String name, String description, String tag, String value) {
+		return counters.computeIfAbsent(value,
+				(key) -> Counter.builder(name)
+					.description(description)
 					.tags(this.tags)
-					.tag("reason", key)
+					.tag(tag, key)
 					.register(this.registry));
 	}
 
