@@ -183,6 +183,10 @@ public final class ListenerMetrics {
 		this.messagesReceived.increment();
 	}
 
+	public void messagesReceived(int count) {
+		this.messagesReceived.increment(count);
+	}
+
 	public void messagesSent(int count) {
 		this.messagesSent.increment(count);
 	}

@@ -208,8 +208,14 @@ public final class Bench {
 				"--wharf.listeners.echo-tcp.port=" + ports.echoRaw, "--wharf.listeners.echo-udp.port=" + ports.echoUdp,
 				"--wharf.listeners.echo-line.port=" + ports.echoLine,
 				"--wharf.listeners.echo-framed.port=" + ports.echoFramed));
+		// A variant such as "netty-nometrics" runs that transport with Wharf's meters
+		// switched off.
+		String[] variant = transport.split("-");
 		for (String listener : List.of("greeting-tcp", "echo-tcp", "echo-line", "echo-framed")) {
-			command.add("--wharf.listeners." + listener + ".transport=" + transport);
+			command.add("--wharf.listeners." + listener + ".transport=" + variant[0]);
+		}
+		if (List.of(variant).contains("nometrics")) {
+			command.add("--management.metrics.enable.wharf=false");
 		}
 		command.addAll(this.options.wharfArgs());
 		ServerProcess wharf = ServerProcess.start(name, command, this.options.out().resolve(name + ".log"));

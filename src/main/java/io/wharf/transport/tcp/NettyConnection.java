@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.SocketChannel;
+import io.wharf.observe.ListenerMetrics;
 import io.wharf.system.Reply;
 import org.jspecify.annotations.Nullable;
 
@@ -60,6 +61,16 @@ final class NettyConnection extends TcpConnectionSupport {
 	private final long openedAt = System.nanoTime();
 
 	private boolean counted;
+
+	/**
+	 * Counts of the current read batch, added to the meters once when the batch
+	 * completes.
+	 */
+	private int receivedInBatch;
+
+	private int sentInBatch;
+
+	private long bytesSentInBatch;
 
 	NettyConnection(SocketChannel channel, TcpListenerContext listener, @Nullable ApplicationEventPublisher publisher,
 			String factoryName) {
@@ -142,7 +153,7 @@ final class NettyConnection extends TcpConnectionSupport {
 		}
 		this.reading = true;
 		this.payload = frame;
-		this.listener.metrics().messageReceived();
+		this.receivedInBatch++;
 		long start = System.nanoTime();
 		try {
 			Message<?> message = getMapper().toMessage(this);
@@ -198,8 +209,8 @@ final class NettyConnection extends TcpConnectionSupport {
 			closeWith(CloseReason.ERROR);
 			return;
 		}
-		this.listener.metrics().messagesSent(frames.size());
-		this.listener.metrics().bytesSent(buffer.readableBytes());
+		this.sentInBatch += frames.size();
+		this.bytesSentInBatch += buffer.readableBytes();
 		this.channel.write(buffer, this.channel.voidPromise());
 		this.flushPending = true;
 		if (!this.reading) {
@@ -208,9 +219,24 @@ final class NettyConnection extends TcpConnectionSupport {
 	}
 
 	private void flushIfPending() {
+		recordBatch();
 		if (this.flushPending) {
 			this.flushPending = false;
 			this.channel.flush();
+		}
+	}
+
+	private void recordBatch() {
+		ListenerMetrics metrics = this.listener.metrics();
+		if (this.receivedInBatch > 0) {
+			metrics.messagesReceived(this.receivedInBatch);
+			this.receivedInBatch = 0;
+		}
+		if (this.sentInBatch > 0) {
+			metrics.messagesSent(this.sentInBatch);
+			metrics.bytesSent(this.bytesSentInBatch);
+			this.sentInBatch = 0;
+			this.bytesSentInBatch = 0;
 		}
 	}
 
@@ -299,6 +325,7 @@ final class NettyConnection extends TcpConnectionSupport {
 		recordReason(CloseReason.CLIENT_CLOSED);
 		if (!this.counted) {
 			this.counted = true;
+			recordBatch();
 			this.listener.metrics().connectionClosed(this.closeReason.tag(), System.nanoTime() - this.openedAt);
 		}
 		super.close();
