@@ -38,9 +38,9 @@ final class Report {
 
 	void footprint(String server, int connections, double heapBytes, double rssBytes, int failures) {
 		this.extra.add(String.format(Locale.ROOT,
-				"| heap per connection after one exchange (%d connections) | %s | %,.0f B | goal ≤ 5 KB%s |",
+				"| heap per connection after one exchange (%d more beside %1$d) | %s | %,.0f B | goal ≤ 5 KB%s |",
 				connections, server, heapBytes, failures > 0 ? ", " + failures + " failed" : ""));
-		this.extra.add(String.format(Locale.ROOT, "| RSS per connection (%d connections) | %s | %,.0f B | |",
+		this.extra.add(String.format(Locale.ROOT, "| RSS per connection (%d more beside %1$d) | %s | %,.0f B | |",
 				connections, server, rssBytes));
 	}
 
