@@ -16,9 +16,12 @@ import io.wharf.WharfTest;
 import io.wharf.WireClient;
 import io.wharf.transport.Listeners;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * the real {@code /actuator/prometheus} text.
  */
 @WharfTest
+@ExtendWith(OutputCaptureExtension.class)
 class ListenerMetricsTests {
 
 	private static final String ERROR_LINE = "ERROR frame exceeds max-frame-size of 16 bytes; closing the connection\n";
@@ -39,7 +43,7 @@ class ListenerMetricsTests {
 	private int httpPort;
 
 	@Test
-	void countsExactlyWhatWasSentReceivedOpenedClosedAndRejected() throws Exception {
+	void countsExactlyWhatWasSentReceivedOpenedClosedAndRejected(CapturedOutput output) throws Exception {
 		int port = this.listeners.port("metrics-echo");
 		for (int connection = 0; connection < 5; connection++) {
 			try (WireClient client = WireClient.connect(port)) {
@@ -76,6 +80,19 @@ class ListenerMetricsTests {
 		assertThat(value(metrics, "wharf_errors_total", "metrics-echo", "type=\"malformed_frame\"")).isZero();
 		assertThat(value(metrics, "wharf_message_processing_seconds_count", "metrics-echo")).isEqualTo(15);
 		assertThat(metrics).contains("application=\"wharf\"").doesNotContain("127.0.0.1");
+		assertThat(output.toString()
+			.lines()
+			.filter((line) -> line.contains("Listener 'metrics-echo' session ")
+					&& line.contains(" closed (client_closed) after ")
+					&& line.endsWith(": received 3 messages / 15 bytes, sent 3 messages / 15 bytes")))
+			.hasSize(5);
+		assertThat(output.toString()
+			.lines()
+			.filter((line) -> line.contains("Listener 'metrics-echo' session ")
+					&& line.contains(" closed (frame_error) after ")
+					&& line.endsWith(
+							": received 0 messages / 21 bytes, sent 1 messages / " + ERROR_LINE.length() + " bytes")))
+			.hasSize(2);
 	}
 
 	@Test

@@ -55,7 +55,7 @@ class ListenerConnection extends TcpNetConnection {
 
 	private volatile @Nullable CloseReason closeReason;
 
-	private final long openedAt = System.nanoTime();
+	private final SessionCounts counts = new SessionCounts();
 
 	private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -73,9 +73,10 @@ class ListenerConnection extends TcpNetConnection {
 	protected InputStream inputStream() throws IOException {
 		InputStream in = this.input;
 		if (in == null) {
-			in = new BufferedInputStream(
-					CountingStreams.counting(this.socket.getInputStream(), this.listener.metrics()::bytesReceived),
-					BUFFER_SIZE);
+			in = new BufferedInputStream(CountingStreams.counting(this.socket.getInputStream(), (bytes) -> {
+				this.listener.metrics().bytesReceived(bytes);
+				this.counts.bytesIn(bytes);
+			}), BUFFER_SIZE);
 			this.input = in;
 		}
 		return in;
@@ -85,6 +86,7 @@ class ListenerConnection extends TcpNetConnection {
 	public @Nullable Object getPayload() {
 		Object payload = super.getPayload();
 		this.listener.metrics().messageReceived();
+		this.counts.received(1);
 		this.decodedAt = System.nanoTime();
 		return payload;
 	}
@@ -131,9 +133,10 @@ class ListenerConnection extends TcpNetConnection {
 			if (out == null) {
 				// Fixed size: Spring Integration sizes it from SO_SNDBUF, megabytes on
 				// loopback.
-				out = new BufferedOutputStream(
-						CountingStreams.counting(this.socket.getOutputStream(), this.listener.metrics()::bytesSent),
-						BUFFER_SIZE);
+				out = new BufferedOutputStream(CountingStreams.counting(this.socket.getOutputStream(), (bytes) -> {
+					this.listener.metrics().bytesSent(bytes);
+					this.counts.bytesOut(bytes);
+				}), BUFFER_SIZE);
 				this.output = out;
 			}
 			for (byte[] frame : frames) {
@@ -141,6 +144,7 @@ class ListenerConnection extends TcpNetConnection {
 			}
 			out.flush();
 			this.listener.metrics().messagesSent(frames.size());
+			this.counts.sent(frames.size());
 			return true;
 		}
 		catch (IOException ex) {
@@ -251,7 +255,7 @@ class ListenerConnection extends TcpNetConnection {
 		recordReason(CloseReason.SHUTDOWN);
 		super.close();
 		if (!this.counted.getAndSet(true)) {
-			this.listener.metrics().connectionClosed(this.closeReason.tag(), System.nanoTime() - this.openedAt);
+			this.listener.sessionClosed(this, this.closeReason, this.counts);
 		}
 	}
 

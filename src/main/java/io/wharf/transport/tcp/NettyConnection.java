@@ -58,7 +58,7 @@ final class NettyConnection extends TcpConnectionSupport {
 
 	private @Nullable CloseReason closeReason;
 
-	private final long openedAt = System.nanoTime();
+	private final SessionCounts counts = new SessionCounts();
 
 	private boolean counted;
 
@@ -230,11 +230,14 @@ final class NettyConnection extends TcpConnectionSupport {
 		ListenerMetrics metrics = this.listener.metrics();
 		if (this.receivedInBatch > 0) {
 			metrics.messagesReceived(this.receivedInBatch);
+			this.counts.received(this.receivedInBatch);
 			this.receivedInBatch = 0;
 		}
 		if (this.sentInBatch > 0) {
 			metrics.messagesSent(this.sentInBatch);
 			metrics.bytesSent(this.bytesSentInBatch);
+			this.counts.sent(this.sentInBatch);
+			this.counts.bytesOut(this.bytesSentInBatch);
 			this.sentInBatch = 0;
 			this.bytesSentInBatch = 0;
 		}
@@ -326,7 +329,11 @@ final class NettyConnection extends TcpConnectionSupport {
 		if (!this.counted) {
 			this.counted = true;
 			recordBatch();
-			this.listener.metrics().connectionClosed(this.closeReason.tag(), System.nanoTime() - this.openedAt);
+			NettyFrameDecoder decoder = this.channel.pipeline().get(NettyFrameDecoder.class);
+			if (decoder != null) {
+				this.counts.bytesIn(decoder.received());
+			}
+			this.listener.sessionClosed(this, this.closeReason, this.counts);
 		}
 		super.close();
 	}

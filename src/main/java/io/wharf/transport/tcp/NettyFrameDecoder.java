@@ -31,6 +31,13 @@ final class NettyFrameDecoder extends ByteToMessageDecoder {
 
 	private boolean failed;
 
+	/** Bytes this channel has read. */
+	private long received;
+
+	long received() {
+		return this.received;
+	}
+
 	NettyFrameDecoder(FramingProperties framing, ListenerMetrics metrics) {
 		this.framing = framing;
 		this.metrics = metrics;
@@ -43,6 +50,7 @@ final class NettyFrameDecoder extends ByteToMessageDecoder {
 	public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
 		if (msg instanceof ByteBuf bytes) {
 			this.metrics.bytesReceived(bytes.readableBytes());
+			this.received += bytes.readableBytes();
 		}
 		super.channelRead(ctx, msg);
 	}

@@ -11,6 +11,7 @@ import io.wharf.system.ServiceKind;
 import io.wharf.transport.ListenerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
@@ -60,8 +61,8 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 				? "if such frames are legitimate, raise " + property("framing.max-frame-size")
 				: "check that the client's framing matches " + property("framing");
 		this.metrics.error(frame.errorType());
-		logger.warn("Listener '{}' closed connection {}: {}; {}", this.name, connection.getConnectionId(),
-				frame.getMessage(), advice);
+		inSession(connection, () -> logger.warn("Listener '{}' closed connection {}: {}; {}", this.name,
+				connection.getConnectionId(), frame.getMessage(), advice));
 		return errorsAsText()
 				? ("ERROR " + frame.getMessage() + "; closing the connection\n").getBytes(StandardCharsets.US_ASCII)
 				: null;
@@ -73,8 +74,8 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 	 * @return the idle event
 	 */
 	Message<byte[]> idle(TcpConnectionSupport connection) {
-		logger.info("Listener '{}' closing connection {}: nothing received for {} ({})", this.name,
-				connection.getConnectionId(), idleTimeout(), property("idle-timeout"));
+		inSession(connection, () -> logger.info("Listener '{}' closing connection {}: nothing received for {} ({})",
+				this.name, connection.getConnectionId(), idleTimeout(), property("idle-timeout")));
 		return event(connection, ConversationEvent.IDLE).setHeader(ConversationHeaders.IDLE_TIMEOUT, idleTimeout())
 			.build();
 	}
@@ -84,13 +85,37 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 	}
 
 	void clientGone(TcpConnection connection, Object why) {
-		logger.debug("Listener '{}' connection {} ended by the client: {}", this.name, connection.getConnectionId(),
-				why);
+		inSession(connection, () -> logger.debug("Listener '{}' connection {} ended by the client: {}", this.name,
+				connection.getConnectionId(), why));
 	}
 
 	void unexpected(TcpConnection connection, Throwable error) {
-		logger.warn("Listener '{}' closing connection {} after an unexpected error: {}", this.name,
-				connection.getConnectionId(), error.toString());
+		inSession(connection, () -> logger.warn("Listener '{}' closing connection {} after an unexpected error: {}",
+				this.name, connection.getConnectionId(), error.toString()));
+	}
+
+	/**
+	 * Counts and logs a closed session, once per connection: one INFO line with what a
+	 * person asks first about a connection that went away.
+	 * @param connection the connection
+	 * @param reason why it closed
+	 * @param counts what it received and sent
+	 */
+	void sessionClosed(TcpConnection connection, CloseReason reason, SessionCounts counts) {
+		long openNanos = counts.openNanos();
+		this.metrics.connectionClosed(reason.tag(), openNanos);
+		inSession(connection,
+				() -> logger.info("Listener '{}' session {} from {}:{} closed ({}) after {} ms: {}", this.name,
+						connection.getConnectionId(), connection.getHostAddress(), connection.getPort(), reason.tag(),
+						openNanos / 1_000_000, counts));
+	}
+
+	/** Runs a log statement with the connection id and listener in the MDC. */
+	private void inSession(TcpConnection connection, Runnable log) {
+		try (MDC.MDCCloseable id = MDC.putCloseable("connectionId", connection.getConnectionId());
+				MDC.MDCCloseable listener = MDC.putCloseable("listener", this.name)) {
+			log.run();
+		}
 	}
 
 	private static MessageBuilder<byte[]> event(TcpConnectionSupport connection, ConversationEvent event) {
