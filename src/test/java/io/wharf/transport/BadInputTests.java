@@ -73,6 +73,20 @@ class BadInputTests {
 	}
 
 	@Test
+	void aFloodOfBadFramesIsCountedNotLoggedOneByOne(CapturedOutput output) throws IOException {
+		for (int i = 0; i < 5; i++) {
+			try (WireClient client = WireClient.connect(this.listeners.port("echo-short-le"))) {
+				client.send(new byte[] { (byte) 0xFF, (byte) 0xFF });
+				assertThat(client.readToEnd()).isEmpty();
+			}
+		}
+		assertThat(output.toString()
+			.lines()
+			.filter((line) -> line.contains(" WARN ") && line.contains("Listener 'echo-short-le' closed connection")))
+			.hasSize(1);
+	}
+
+	@Test
 	void anOversizedDelimitedFrameClosesTheConnection() throws IOException {
 		try (WireClient client = WireClient.connect(this.listeners.port("echo-stx"))) {
 			client.send("\u0002" + "z".repeat(40) + "\u0003");

@@ -28,8 +28,14 @@ import org.springframework.messaging.Message;
  * @param properties the listener configuration
  * @param codec the listener's framing
  * @param metrics the listener's meters
+ * @param throttle holds back repeated WARN lines
  */
-record TcpListenerContext(String name, ListenerProperties properties, FrameCodec codec, ListenerMetrics metrics) {
+record TcpListenerContext(String name, ListenerProperties properties, FrameCodec codec, ListenerMetrics metrics,
+		LogThrottle throttle) {
+
+	TcpListenerContext(String name, ListenerProperties properties, FrameCodec codec, ListenerMetrics metrics) {
+		this(name, properties, codec, metrics, new LogThrottle());
+	}
 
 	private static final Logger logger = LoggerFactory.getLogger(TcpListenerContext.class);
 
@@ -61,8 +67,18 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 				? "if such frames are legitimate, raise " + property("framing.max-frame-size")
 				: "check that the client's framing matches " + property("framing");
 		this.metrics.error(frame.errorType());
-		inSession(connection, () -> logger.warn("Listener '{}' closed connection {}: {}; {}", this.name,
-				connection.getConnectionId(), frame.getMessage(), advice));
+		long heldBack = this.throttle.admit(frame.errorType());
+		inSession(connection, () -> {
+			if (heldBack >= 0) {
+				logger.warn("Listener '{}' closed connection {}: {}; {}{}", this.name, connection.getConnectionId(),
+						frame.getMessage(), advice, (heldBack > 0) ? " (" + heldBack + " more like it in the last "
+								+ "10 s were logged at DEBUG; wharf_errors_total counts all)" : "");
+			}
+			else {
+				logger.debug("Listener '{}' closed connection {}: {}", this.name, connection.getConnectionId(),
+						frame.getMessage());
+			}
+		});
 		return errorsAsText()
 				? ("ERROR " + frame.getMessage() + "; closing the connection\n").getBytes(StandardCharsets.US_ASCII)
 				: null;
@@ -90,8 +106,18 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 	}
 
 	void unexpected(TcpConnection connection, Throwable error) {
-		inSession(connection, () -> logger.warn("Listener '{}' closing connection {} after an unexpected error: {}",
-				this.name, connection.getConnectionId(), error.toString()));
+		long heldBack = this.throttle.admit("unexpected");
+		inSession(connection, () -> {
+			if (heldBack >= 0) {
+				logger.warn("Listener '{}' closing connection {} after an unexpected error: {}{}", this.name,
+						connection.getConnectionId(), error.toString(),
+						(heldBack > 0) ? " (" + heldBack + " more in the last 10 s were logged at DEBUG)" : "");
+			}
+			else {
+				logger.debug("Listener '{}' closing connection {} after an unexpected error: {}", this.name,
+						connection.getConnectionId(), error.toString());
+			}
+		});
 	}
 
 	/**
