@@ -35,16 +35,17 @@ public final class GreetingService {
 	 * @param received the bytes, trailing line breaks included or not
 	 * @return the answers to each name, up to and including an exit word's farewell
 	 */
-	public Reply receive(byte[] received) {
+	public Answer receive(byte[] received) {
 		List<byte[]> frames = new ArrayList<>();
+		int greetings = 0;
 		for (String name : GreetingNames.split(decode(received))) {
 			if (isExitWord(name)) {
 				frames.add(encode(this.properties.farewell()));
-				return new Reply(frames, true);
+				return new Answer(new Reply(frames, true), greetings);
 			}
-			answer(name, frames);
+			greetings += answer(name, frames);
 		}
-		return new Reply(frames, false);
+		return new Answer(new Reply(frames, false), greetings);
 	}
 
 	/**
@@ -52,14 +53,14 @@ public final class GreetingService {
 	 * @param datagram the datagram's bytes
 	 * @return the answer, to be sent back in one datagram
 	 */
-	public Reply receiveDatagram(byte[] datagram) {
+	public Answer receiveDatagram(byte[] datagram) {
 		String name = GreetingNames.clean(decode(datagram));
 		if (isExitWord(name)) {
-			return Reply.closing(encode(this.properties.farewell()));
+			return new Answer(Reply.closing(encode(this.properties.farewell())), 0);
 		}
 		List<byte[]> frames = new ArrayList<>();
-		answer(name, frames);
-		return new Reply(frames, false);
+		int greetings = answer(name, frames);
+		return new Answer(new Reply(frames, false), greetings);
 	}
 
 	/**
@@ -71,15 +72,18 @@ public final class GreetingService {
 		return Reply.closing(encode(this.properties.idleFarewell().replace("{timeout}", describe(timeout))));
 	}
 
-	private void answer(String name, List<byte[]> frames) {
+	private int answer(String name, List<byte[]> frames) {
+		int greeted = 0;
 		if (name.codePointCount(0, name.length()) > this.properties.maxNameLength()) {
 			frames.add(encode(
 					this.properties.nameTooLong().replace("{max}", Integer.toString(this.properties.maxNameLength()))));
 		}
 		else if (!name.isEmpty()) {
 			frames.add(encode(this.properties.hello().replace("{name}", name)));
+			greeted = 1;
 		}
 		frames.add(encode(this.properties.prompt()));
+		return greeted;
 	}
 
 	private boolean isExitWord(String name) {

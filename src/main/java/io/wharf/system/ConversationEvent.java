@@ -12,6 +12,11 @@ public enum ConversationEvent {
 	/**
 	 * A TCP connection sent nothing for the listener's idle timeout; it is closed next.
 	 */
-	IDLE
+	IDLE,
+
+	/**
+	 * A TCP connection closed; nothing can be sent any more.
+	 */
+	CLOSED
 
 }

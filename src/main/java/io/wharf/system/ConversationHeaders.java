@@ -20,6 +20,12 @@ public final class ConversationHeaders {
 	 */
 	public static final String IDLE_TIMEOUT = "wharf_idleTimeout";
 
+	/**
+	 * Why a connection closed, on a {@link ConversationEvent#CLOSED} event: e.g.
+	 * {@code exit}.
+	 */
+	public static final String CLOSE_REASON = "wharf_closeReason";
+
 	private ConversationHeaders() {
 	}
 

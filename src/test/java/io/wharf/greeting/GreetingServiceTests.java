@@ -29,54 +29,65 @@ class GreetingServiceTests {
 
 	@Test
 	void greetsANameWithOrWithoutLineEnding() {
-		assertThat(texts(this.service.receive(bytes("Michael")))).containsExactly("Server: Hello Michael!\n", PROMPT);
-		assertThat(texts(this.service.receive(bytes("Michael\n")))).containsExactly("Server: Hello Michael!\n", PROMPT);
-		assertThat(texts(this.service.receive(bytes("Michael\r\n")))).containsExactly("Server: Hello Michael!\n",
+		assertThat(texts(this.service.receive(bytes("Michael")).reply())).containsExactly("Server: Hello Michael!\n",
 				PROMPT);
+		assertThat(texts(this.service.receive(bytes("Michael\n")).reply())).containsExactly("Server: Hello Michael!\n",
+				PROMPT);
+		assertThat(texts(this.service.receive(bytes("Michael\r\n")).reply()))
+			.containsExactly("Server: Hello Michael!\n", PROMPT);
 	}
 
 	@Test
 	void aReadWithSeveralLinesIsSeveralNames() {
-		assertThat(texts(this.service.receive(bytes("Bob\nAlice\n")))).containsExactly("Server: Hello Bob!\n", PROMPT,
-				"Server: Hello Alice!\n", PROMPT);
+		assertThat(texts(this.service.receive(bytes("Bob\nAlice\n")).reply())).containsExactly("Server: Hello Bob!\n",
+				PROMPT, "Server: Hello Alice!\n", PROMPT);
 	}
 
 	@Test
 	void exitWordsEndTheConversationIgnoringCaseAndWhatFollows() {
-		Reply reply = this.service.receive(bytes("Bob\nEXIT\nAlice\n"));
+		Reply reply = this.service.receive(bytes("Bob\nEXIT\nAlice\n")).reply();
 		assertThat(texts(reply)).containsExactly("Server: Hello Bob!\n", PROMPT, "Server: Good bye!\n");
 		assertThat(reply.close()).isTrue();
-		assertThat(this.service.receive(bytes(" Quit \r\n")).close()).isTrue();
+		assertThat(this.service.receive(bytes(" Quit \r\n")).reply().close()).isTrue();
+	}
+
+	@Test
+	void countsTheNamesItGreets() {
+		assertThat(this.service.receive(bytes("Bob\n\nAlice\n" + "x".repeat(65) + "\nexit\nEve\n")).greetings())
+			.isEqualTo(2);
+		assertThat(this.service.receiveDatagram(bytes("Zed")).greetings()).isEqualTo(1);
+		assertThat(this.service.receiveDatagram(bytes("exit")).greetings()).isZero();
 	}
 
 	@Test
 	void anEmptyNameRepromptsOnly() {
-		assertThat(texts(this.service.receive(bytes("\n")))).containsExactly(PROMPT);
-		assertThat(texts(this.service.receive(bytes("  \t\r\n")))).containsExactly(PROMPT);
-		assertThat(texts(this.service.receive(new byte[0]))).containsExactly(PROMPT);
+		assertThat(texts(this.service.receive(bytes("\n")).reply())).containsExactly(PROMPT);
+		assertThat(texts(this.service.receive(bytes("  \t\r\n")).reply())).containsExactly(PROMPT);
+		assertThat(texts(this.service.receive(new byte[0]).reply())).containsExactly(PROMPT);
 	}
 
 	@Test
 	void refusesNamesOverTheLimitCountingCharactersNotBytes() {
-		assertThat(texts(this.service.receive(bytes("x".repeat(65)))))
+		assertThat(texts(this.service.receive(bytes("x".repeat(65))).reply()))
 			.containsExactly("Server: Names are at most 64 characters, try a shorter one.\n", PROMPT);
 		String longestUnicode = "\u00e9".repeat(64);
-		assertThat(texts(this.service.receive(bytes(longestUnicode)))).first()
+		assertThat(texts(this.service.receive(bytes(longestUnicode)).reply())).first()
 			.isEqualTo("Server: Hello " + longestUnicode + "!\n");
 	}
 
 	@Test
 	void stripsControlCharactersAndReplacesInvalidBytes() {
 		byte[] name = { 'B', 0x07, 'o', 0x1b, 'b', (byte) 0xFF };
-		assertThat(texts(this.service.receive(name))).first().isEqualTo("Server: Hello Bob\uFFFD!\n");
+		assertThat(texts(this.service.receive(name).reply())).first().isEqualTo("Server: Hello Bob\uFFFD!\n");
 	}
 
 	@Test
 	void aDatagramIsOneName() {
-		assertThat(texts(this.service.receiveDatagram(bytes("Zed\n")))).containsExactly("Server: Hello Zed!\n", PROMPT);
-		assertThat(texts(this.service.receiveDatagram(bytes("two\nlines")))).first()
+		assertThat(texts(this.service.receiveDatagram(bytes("Zed\n")).reply())).containsExactly("Server: Hello Zed!\n",
+				PROMPT);
+		assertThat(texts(this.service.receiveDatagram(bytes("two\nlines")).reply())).first()
 			.isEqualTo("Server: Hello twolines!\n");
-		Reply exit = this.service.receiveDatagram(bytes("exit"));
+		Reply exit = this.service.receiveDatagram(bytes("exit")).reply();
 		assertThat(texts(exit)).containsExactly("Server: Good bye!\n");
 	}
 
@@ -93,10 +104,10 @@ class GreetingServiceTests {
 		GreetingService custom = new GreetingService(new GreetingProperties("Hi\n", "Name? ", "Yo {name}\n", "Bye\n",
 				List.of("bye"), StandardCharsets.ISO_8859_1, 3, "Max {max}\n", "Idle\n"));
 		assertThat(texts(custom.open())).containsExactly("Hi\n", "Name? ");
-		assertThat(custom.receive(new byte[] { 'J', (byte) 0xE9 }).frames().get(0))
+		assertThat(custom.receive(new byte[] { 'J', (byte) 0xE9 }).reply().frames().get(0))
 			.isEqualTo("Yo J\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-		assertThat(texts(custom.receive(bytes("Jane")))).containsExactly("Max 3\n", "Name? ");
-		assertThat(custom.receive(bytes("BYE")).close()).isTrue();
+		assertThat(texts(custom.receive(bytes("Jane")).reply())).containsExactly("Max 3\n", "Name? ");
+		assertThat(custom.receive(bytes("BYE")).reply().close()).isTrue();
 	}
 
 	private static byte[] bytes(String text) {

@@ -96,6 +96,44 @@ class ListenerMetricsTests {
 	}
 
 	@Test
+	void countsGreetingSessionsByStateAndOutcome() throws Exception {
+		int port = this.listeners.port("metrics-greeting");
+		String welcome = "Server: Welcome!\nServer: What's your name";
+		try (WireClient farewell = WireClient.connect(port);
+				WireClient greeted = WireClient.connect(port);
+				WireClient silent = WireClient.connect(port)) {
+			farewell.readText(welcome);
+			greeted.readText(welcome);
+			silent.readText(welcome);
+			greeted.send("Bob\n");
+			greeted.readText("Server: Hello Bob!\nServer: What's your name");
+			farewell.send("Ann\n");
+			farewell.readText("Server: Hello Ann!\nServer: What's your name");
+			String during = scrape();
+			assertThat(value(during, "wharf_greeting_sessions_active", "metrics-greeting", "state=\"greeted\""))
+				.isEqualTo(2);
+			assertThat(value(during, "wharf_greeting_sessions_active", "metrics-greeting", "state=\"awaiting_name\""))
+				.isEqualTo(1);
+			farewell.send("exit\n");
+			assertThat(new String(farewell.readToEnd())).isEqualTo("Server: Good bye!\n");
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(value(scrape(), "wharf_greeting_sessions_completed_total",
+					"metrics-greeting", "outcome=\"abandoned\""))
+				.isEqualTo(2));
+		String metrics = scrape();
+		assertThat(value(metrics, "wharf_greetings_total", "metrics-greeting")).isEqualTo(2);
+		assertThat(
+				value(metrics, "wharf_greeting_sessions_completed_total", "metrics-greeting", "outcome=\"farewell\""))
+			.isEqualTo(1);
+		assertThat(value(metrics, "wharf_greeting_sessions_active", "metrics-greeting", "state=\"greeted\"")).isZero();
+		assertThat(value(metrics, "wharf_greeting_sessions_active", "metrics-greeting", "state=\"awaiting_name\""))
+			.isZero();
+		assertThat(value(metrics, "wharf_connections_closed_total", "metrics-greeting", "reason=\"exit\""))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void countsDatagrams() throws Exception {
 		try (DatagramSocket socket = new DatagramSocket()) {
 			socket.setSoTimeout(5000);

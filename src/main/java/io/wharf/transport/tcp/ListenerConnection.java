@@ -18,6 +18,7 @@ import io.wharf.system.Reply;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.Lifecycle;
 import org.springframework.integration.ip.tcp.connection.TcpListener;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
@@ -256,6 +257,11 @@ class ListenerConnection extends TcpNetConnection {
 		super.close();
 		if (!this.counted.getAndSet(true)) {
 			this.listener.sessionClosed(this, this.closeReason, this.counts);
+			if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
+				// Services hear of the close, except when the listener itself is
+				// stopping.
+				deliver(this.listener.closed(this, this.closeReason));
+			}
 		}
 	}
 

@@ -17,6 +17,7 @@ import io.wharf.system.Reply;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.Lifecycle;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
 import org.springframework.integration.ip.tcp.connection.TcpListener;
 import org.springframework.messaging.Message;
@@ -334,6 +335,11 @@ final class NettyConnection extends TcpConnectionSupport {
 				this.counts.bytesIn(decoder.received());
 			}
 			this.listener.sessionClosed(this, this.closeReason, this.counts);
+			if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
+				// Services hear of the close, except when the listener itself is
+				// stopping.
+				deliver(this.listener.closed(this, this.closeReason));
+			}
 		}
 		super.close();
 	}

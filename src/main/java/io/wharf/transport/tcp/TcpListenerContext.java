@@ -96,6 +96,11 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 			.build();
 	}
 
+	Message<byte[]> closed(TcpConnectionSupport connection, CloseReason reason) {
+		return event(connection, ConversationEvent.CLOSED).setHeader(ConversationHeaders.CLOSE_REASON, reason.tag())
+			.build();
+	}
+
 	Message<byte[]> opened(TcpConnectionSupport connection) {
 		return event(connection, ConversationEvent.OPENED).build();
 	}

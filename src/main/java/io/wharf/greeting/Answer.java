@@ -1,0 +1,13 @@
+package io.wharf.greeting;
+
+import io.wharf.system.Reply;
+
+/**
+ * The greeting's answer to what a client sent, and how many names it greeted.
+ *
+ * @param reply what goes back to the client
+ * @param greetings the names greeted in it
+ */
+public record Answer(Reply reply, int greetings) {
+
+}
