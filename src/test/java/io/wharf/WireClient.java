@@ -93,6 +93,10 @@ public final class WireClient implements AutoCloseable {
 		}
 	}
 
+	public int localPort() {
+		return this.socket.getLocalPort();
+	}
+
 	public void shutdownOutput() throws IOException {
 		this.socket.shutdownOutput();
 	}

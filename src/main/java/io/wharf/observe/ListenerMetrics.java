@@ -155,6 +155,48 @@ public final class ListenerMetrics {
 					.register(this.registry));
 	}
 
+	private final Rates messagesInRate = new Rates();
+
+	private final Rates messagesOutRate = new Rates();
+
+	private final Rates bytesInRate = new Rates();
+
+	private final Rates bytesOutRate = new Rates();
+
+	/** Updates the rates; called every {@link Rates#TICK_SECONDS} seconds. */
+	public void tick() {
+		this.messagesInRate.tick(this.messagesReceived.count());
+		this.messagesOutRate.tick(this.messagesSent.count());
+		this.bytesInRate.tick(this.bytesReceived.count());
+		this.bytesOutRate.tick(this.bytesSent.count());
+	}
+
+	/**
+	 * Totals and recent rates, for a person asking how busy the listener is.
+	 * @return a summary
+	 */
+	public Map<String, Object> summary() {
+		Map<String, Object> summary = new java.util.LinkedHashMap<>();
+		summary.put("activeConnections", this.active.get());
+		summary.put("messagesReceived", (long) this.messagesReceived.count());
+		summary.put("messagesSent", (long) this.messagesSent.count());
+		summary.put("bytesReceived", (long) this.bytesReceived.count());
+		summary.put("bytesSent", (long) this.bytesSent.count());
+		summary.put("ratesPerSecond",
+				Map.of("messagesReceived", rates(this.messagesInRate), "messagesSent", rates(this.messagesOutRate),
+						"bytesReceived", rates(this.bytesInRate), "bytesSent", rates(this.bytesOutRate)));
+		return summary;
+	}
+
+	private static Map<String, Double> rates(Rates rates) {
+		double[] perSecond = rates.perSecond();
+		return Map.of("1m", round(perSecond[0]), "5m", round(perSecond[1]), "15m", round(perSecond[2]));
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
 	public void up(boolean bound) {
 		this.up.set(bound ? 1 : 0);
 	}

@@ -15,9 +15,10 @@ import org.springframework.integration.dsl.IntegrationFlow;
  * @param beans components the flows use that must be registered as beans with the first
  * flow
  * @param release closes the socket if the flows are never registered
+ * @param sessions the open TCP sessions by id (empty for UDP)
  */
 public record BoundListener(String name, ListenerProperties properties, int localPort, List<IntegrationFlow> flows,
-		Map<String, Object> beans, Runnable release) {
+		Map<String, Object> beans, Runnable release, Map<String, OpenSession> sessions) {
 
 	/**
 	 * A summary for logs.

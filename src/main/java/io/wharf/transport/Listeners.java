@@ -43,6 +43,8 @@ public class Listeners implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private java.util.concurrent.@org.jspecify.annotations.Nullable ScheduledExecutorService ticker;
+
 	Listeners(ListenersProperties properties, IntegrationFlowContext flowContext, NettyEventLoops eventLoops,
 			MeterRegistry registry) {
 		this.properties = properties;
@@ -62,6 +64,13 @@ public class Listeners implements SmartLifecycle {
 			throw ex;
 		}
 		this.bound.values().forEach(this::register);
+		this.ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "wharf-rates");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.ticker.scheduleAtFixedRate(() -> this.metrics.values().forEach(ListenerMetrics::tick), 0,
+				io.wharf.observe.Rates.TICK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
 		this.running = true;
 	}
 
@@ -100,6 +109,9 @@ public class Listeners implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		this.running = false;
+		if (this.ticker != null) {
+			this.ticker.shutdownNow();
+		}
 		for (int i = this.registrations.size() - 1; i >= 0; i--) {
 			this.flowContext.remove(this.registrations.get(i));
 		}
@@ -125,6 +137,31 @@ public class Listeners implements SmartLifecycle {
 					"No running listener named '" + name + "'; running: " + this.bound.keySet());
 		}
 		return listener.localPort();
+	}
+
+	/**
+	 * What an operator first wants to know of a listener: protocol, port, service, state.
+	 * @param name the listener name
+	 * @param listener its configuration
+	 * @return the description, in a stable order
+	 */
+	public Map<String, Object> describe(String name, ListenerProperties listener) {
+		BoundListener running = bound().get(name);
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("protocol", listener.requiredProtocol().label());
+		detail.put("port", (running != null) ? running.localPort() : listener.requiredPort());
+		detail.put("service", listener.requiredService().name().toLowerCase(java.util.Locale.ROOT));
+		detail.put("state", (running != null) ? "bound" : "not bound");
+		return detail;
+	}
+
+	/**
+	 * A listener's meters.
+	 * @param name the listener name
+	 * @return the meters, or {@code null} if the listener never started
+	 */
+	public synchronized @org.jspecify.annotations.Nullable ListenerMetrics metrics(String name) {
+		return this.metrics.get(name);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.wharf.transport;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.health.contributor.Health;
@@ -32,15 +31,8 @@ class ListenersHealthIndicator implements HealthIndicator {
 		boolean allBound = this.listeners.isRunning();
 		Map<String, Object> details = new LinkedHashMap<>();
 		for (Map.Entry<String, ListenerProperties> entry : this.properties.enabled().entrySet()) {
-			ListenerProperties listener = entry.getValue();
-			BoundListener running = bound.get(entry.getKey());
-			allBound &= running != null;
-			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("protocol", listener.requiredProtocol().label());
-			detail.put("port", (running != null) ? running.localPort() : listener.requiredPort());
-			detail.put("service", listener.requiredService().name().toLowerCase(Locale.ROOT));
-			detail.put("state", (running != null) ? "bound" : "not bound");
-			details.put(entry.getKey(), detail);
+			allBound &= bound.containsKey(entry.getKey());
+			details.put(entry.getKey(), this.listeners.describe(entry.getKey(), entry.getValue()));
 		}
 		return (allBound ? Health.up() : Health.down()).withDetails(details).build();
 	}

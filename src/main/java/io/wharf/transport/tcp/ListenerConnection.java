@@ -15,6 +15,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.wharf.system.Reply;
+import io.wharf.transport.OpenSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,7 +31,7 @@ import org.springframework.messaging.Message;
  * message before the first read, and a defined outcome (reply, log line, graceful close)
  * for idle clients, bad frames and vanished clients.
  */
-class ListenerConnection extends TcpNetConnection {
+class ListenerConnection extends TcpNetConnection implements OpenSession {
 
 	private static final int BUFFER_SIZE = 8192;
 
@@ -93,7 +94,19 @@ class ListenerConnection extends TcpNetConnection {
 	}
 
 	@Override
+	public java.util.Map<String, Object> describe() {
+		return this.counts.describe(getConnectionId(), getHostAddress() + ":" + getPort());
+	}
+
+	@Override
+	public void closeByOperator() {
+		// Not the reader thread: a plain close; the reader sees it and ends.
+		closeWith(CloseReason.REJECTED);
+	}
+
+	@Override
 	public void run() {
+		this.listener.sessionOpened(this, this);
 		this.listener.metrics().connectionOpened();
 		try {
 			deliver(this.listener.opened(this));

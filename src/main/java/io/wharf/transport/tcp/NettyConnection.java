@@ -14,6 +14,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.SocketChannel;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.system.Reply;
+import io.wharf.transport.OpenSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,7 +30,7 @@ import org.springframework.messaging.Message;
  * replies written while a read is being processed are flushed once, when the read
  * completes.
  */
-final class NettyConnection extends TcpConnectionSupport {
+final class NettyConnection extends TcpConnectionSupport implements OpenSession {
 
 	/**
 	 * How long a closing connection keeps reading, so its last reply is not lost to a
@@ -141,7 +142,26 @@ final class NettyConnection extends TcpConnectionSupport {
 		// Netty reads; there is no reader thread to run.
 	}
 
+	@Override
+	public java.util.Map<String, Object> describe() {
+		java.util.Map<String, Object> session = this.counts.describe(this.connectionId,
+				this.hostAddress + ":" + this.port);
+		// Bytes received are counted by the decoder; take its figure while the session is
+		// open.
+		NettyFrameDecoder decoder = this.channel.pipeline().get(NettyFrameDecoder.class);
+		if (decoder != null) {
+			session.put("bytesReceived", decoder.received());
+		}
+		return session;
+	}
+
+	@Override
+	public void closeByOperator() {
+		this.channel.eventLoop().execute(() -> closeGracefully(CloseReason.REJECTED));
+	}
+
 	void opened() {
+		this.listener.sessionOpened(this, this);
 		this.listener.metrics().connectionOpened();
 		publishConnectionOpenEvent();
 		deliver(this.listener.opened(this));

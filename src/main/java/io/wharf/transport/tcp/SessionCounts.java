@@ -1,5 +1,8 @@
 package io.wharf.transport.tcp;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What one TCP session received and sent, for the line logged when it closes.
  */
@@ -31,6 +34,18 @@ final class SessionCounts {
 
 	void bytesOut(long bytes) {
 		this.bytesOut += bytes;
+	}
+
+	Map<String, Object> describe(String id, String remote) {
+		Map<String, Object> session = new LinkedHashMap<>();
+		session.put("id", id);
+		session.put("remote", remote);
+		session.put("ageSeconds", openNanos() / 1_000_000_000);
+		session.put("messagesReceived", this.messagesIn);
+		session.put("messagesSent", this.messagesOut);
+		session.put("bytesReceived", this.bytesIn);
+		session.put("bytesSent", this.bytesOut);
+		return session;
 	}
 
 	long openNanos() {

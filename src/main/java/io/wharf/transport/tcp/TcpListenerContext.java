@@ -9,6 +9,7 @@ import io.wharf.system.ConversationEvent;
 import io.wharf.system.ConversationHeaders;
 import io.wharf.system.ServiceKind;
 import io.wharf.transport.ListenerProperties;
+import io.wharf.transport.OpenSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,12 +30,17 @@ import org.springframework.messaging.Message;
  * @param codec the listener's framing
  * @param metrics the listener's meters
  * @param throttle holds back repeated WARN lines
+ * @param sessions the open sessions by connection id
  */
 record TcpListenerContext(String name, ListenerProperties properties, FrameCodec codec, ListenerMetrics metrics,
-		LogThrottle throttle) {
+		LogThrottle throttle, Map<String, OpenSession> sessions) {
 
 	TcpListenerContext(String name, ListenerProperties properties, FrameCodec codec, ListenerMetrics metrics) {
-		this(name, properties, codec, metrics, new LogThrottle());
+		this(name, properties, codec, metrics, new LogThrottle(), new java.util.concurrent.ConcurrentHashMap<>());
+	}
+
+	void sessionOpened(TcpConnection connection, OpenSession session) {
+		this.sessions.put(connection.getConnectionId(), session);
 	}
 
 	private static final Logger logger = LoggerFactory.getLogger(TcpListenerContext.class);
@@ -134,6 +140,7 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 	 */
 	void sessionClosed(TcpConnection connection, CloseReason reason, SessionCounts counts) {
 		long openNanos = counts.openNanos();
+		this.sessions.remove(connection.getConnectionId());
 		this.metrics.connectionClosed(reason.tag(), openNanos);
 		inSession(connection,
 				() -> logger.info("Listener '{}' session {} from {}:{} closed ({}) after {} ms: {}", this.name,

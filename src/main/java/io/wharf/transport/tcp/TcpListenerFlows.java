@@ -62,7 +62,8 @@ public final class TcpListenerFlows {
 		Map<String, Object> beans = new LinkedHashMap<>();
 		beans.put(name + ".connections", factory);
 		beans.put(name + ".inbound", inbound);
-		return new BoundListener(name, properties, factory.getPort(), List.of(replies), beans, release);
+		return new BoundListener(name, properties, factory.getPort(), List.of(replies), beans, release,
+				listener.sessions());
 	}
 
 	private static ListenerServerConnectionFactory connectionFactory(ServerSocket socket, TcpListenerContext listener) {

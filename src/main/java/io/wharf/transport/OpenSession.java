@@ -1,0 +1,19 @@
+package io.wharf.transport;
+
+import java.util.Map;
+
+/**
+ * An open TCP session as an operator sees it.
+ */
+public interface OpenSession {
+
+	/**
+	 * What the session is and did: id, remote address, age, messages and bytes each way.
+	 * @return the description
+	 */
+	Map<String, Object> describe();
+
+	/** Closes the session on an operator's request. */
+	void closeByOperator();
+
+}

@@ -1,0 +1,85 @@
+package io.wharf.transport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.wharf.observe.ListenerMetrics;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/sockets}: how busy each listener is right now, without a Prometheus.
+ * {@code /actuator/sockets/{listener}} lists its open TCP sessions; deleting
+ * {@code /actuator/sockets/{listener}/{session}} closes one, which needs
+ * {@code management.endpoint.sockets.access=unrestricted}.
+ */
+@Component
+@Endpoint(id = "sockets", defaultAccess = Access.READ_ONLY)
+class SocketsEndpoint {
+
+	private final ListenersProperties properties;
+
+	private final Listeners listeners;
+
+	SocketsEndpoint(ListenersProperties properties, Listeners listeners) {
+		this.properties = properties;
+		this.listeners = listeners;
+	}
+
+	@ReadOperation
+	Map<String, Object> sockets() {
+		Map<String, Object> all = new LinkedHashMap<>();
+		this.properties.enabled().keySet().forEach((name) -> all.put(name, summary(name)));
+		return Map.of("listeners", all);
+	}
+
+	@ReadOperation
+	@Nullable Map<String, Object> listener(@Selector String listener) {
+		if (!this.properties.enabled().containsKey(listener)) {
+			return null;
+		}
+		Map<String, Object> summary = summary(listener);
+		BoundListener bound = this.listeners.bound().get(listener);
+		List<Map<String, Object>> sessions = new ArrayList<>();
+		if (bound != null) {
+			bound.sessions().values().forEach((session) -> sessions.add(session.describe()));
+		}
+		summary.put("sessions", sessions);
+		return summary;
+	}
+
+	@DeleteOperation
+	@Nullable Map<String, Object> close(@Selector String listener, @Selector String session) {
+		BoundListener bound = this.listeners.bound().get(listener);
+		OpenSession open = (bound != null) ? bound.sessions().get(session) : null;
+		if (open == null) {
+			return null;
+		}
+		open.closeByOperator();
+		return Map.of("closed", session);
+	}
+
+	private Map<String, Object> summary(String name) {
+		ListenerProperties listener = this.properties.enabled().get(name);
+		Map<String, Object> summary = this.listeners.describe(name, listener);
+		if (listener.requiredProtocol() == Protocol.TCP) {
+			summary.put("framing", listener.framing().type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+			summary.put("transport", listener.transport().name().toLowerCase(Locale.ROOT));
+		}
+		ListenerMetrics metrics = this.listeners.metrics(name);
+		if (metrics != null) {
+			summary.putAll(metrics.summary());
+		}
+		return summary;
+	}
+
+}
