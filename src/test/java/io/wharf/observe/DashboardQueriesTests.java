@@ -1,0 +1,160 @@
+package io.wharf.observe;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.jayway.jsonpath.JsonPath;
+import io.wharf.WharfTest;
+import io.wharf.WireClient;
+import io.wharf.transport.Listeners;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real Prometheus scrapes the running service every second; after traffic through every
+ * listener, every query of every dashboard panel (variables substituted) must return
+ * data.
+ */
+@WharfTest
+class DashboardQueriesTests {
+
+	private static final Path DASHBOARD = Path.of("helm", "wharf", "dashboards", "wharf.json");
+
+	@Autowired
+	private Listeners listeners;
+
+	@Value("${local.server.port}")
+	private int httpPort;
+
+	@TempDir
+	Path work;
+
+	private Process prometheus;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@AfterEach
+	void stopPrometheus() throws InterruptedException {
+		if (this.prometheus != null) {
+			this.prometheus.destroy();
+			this.prometheus.waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void everyPanelQueryReturnsData() throws Exception {
+		Promtool.require();
+		int port = startPrometheus();
+		await().atMost(Duration.ofSeconds(60)).until(() -> !results(port, "up{job=\"wharf\"} == 1").isEmpty());
+		driveTraffic();
+		System.gc();
+		List<String> queries = panelQueries();
+		assertThat(queries).hasSizeGreaterThanOrEqualTo(17);
+		for (String query : queries) {
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.untilAsserted(() -> assertThat(results(port, query)).as(query).isNotEmpty());
+		}
+	}
+
+	private int startPrometheus() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Path config = this.work.resolve("prometheus.yml");
+		Files.writeString(config, """
+				global:
+				  scrape_interval: 1s
+				  evaluation_interval: 1s
+				scrape_configs:
+				  - job_name: wharf
+				    metrics_path: /actuator/prometheus
+				    static_configs:
+				      - targets: ["127.0.0.1:%d"]
+				""".formatted(this.httpPort));
+		this.prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
+				"--storage.tsdb.path=" + this.work.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+			.redirectErrorStream(true)
+			.redirectOutput(this.work.resolve("prometheus.log").toFile())
+			.start();
+		return port;
+	}
+
+	private void driveTraffic() throws IOException {
+		String welcome = "Server: Welcome!\nServer: What's your name";
+		try (WireClient client = WireClient.connect(this.listeners.port("greeting-tcp"))) {
+			client.readText(welcome);
+			client.send("Dash\nexit\n");
+			client.readToEnd();
+		}
+		try (WireClient client = WireClient.connect(this.listeners.port("echo-line"))) {
+			client.send("line\n");
+			client.readLine();
+		}
+		try (WireClient client = WireClient.connect(this.listeners.port("echo-tcp"))) {
+			client.send("raw");
+			client.read(3);
+		}
+		try (WireClient client = WireClient.connect(this.listeners.port("echo-framed"))) {
+			client.send(new byte[] { 0, 0, 0, 1, 'x' });
+			client.read(5);
+		}
+		try (DatagramSocket socket = new DatagramSocket()) {
+			socket.setSoTimeout(5000);
+			for (String listener : new String[] { "echo-udp", "greeting-udp" }) {
+				socket.send(new DatagramPacket(new byte[] { 'u' }, 1,
+						new InetSocketAddress("127.0.0.1", this.listeners.port(listener))));
+				socket.receive(new DatagramPacket(new byte[1024], 1024));
+			}
+		}
+	}
+
+	private static List<String> panelQueries() throws IOException {
+		List<Map<String, Object>> panels = JsonPath.read(Files.readString(DASHBOARD), "$.panels[?(@.type != 'row')]");
+		List<String> queries = new ArrayList<>();
+		for (Map<String, Object> panel : panels) {
+			List<String> expressions = JsonPath.read(panel, "$.targets[*].expr");
+			expressions.forEach((expr) -> queries.add(expr.replace("$namespace", ".*")
+				.replace("$pod", ".*")
+				.replace("$listener", ".*")
+				.replace("$__rate_interval", "30s")));
+		}
+		return queries;
+	}
+
+	private List<Object> results(int port, String query) throws IOException, InterruptedException {
+		URI uri = URI.create(
+				"http://127.0.0.1:" + port + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			return List.of();
+		}
+		return JsonPath.read(response.body(), "$.data.result");
+	}
+
+}
