@@ -59,7 +59,7 @@ public final class ListenerMetrics {
 
 	private final Timer processing;
 
-	private ListenerMetrics(MeterRegistry registry, String listener, String service, String protocol) {
+	private ListenerMetrics(MeterRegistry registry, String listener, String service, String protocol, int limit) {
 		this.registry = registry;
 		this.tags = Tags.of("listener", listener, "service", service, "protocol", protocol);
 		Gauge.builder("wharf.listener.up", this.up, AtomicInteger::get)
@@ -93,6 +93,10 @@ public final class ListenerMetrics {
 				.tags(this.tags)
 				.register(registry);
 			this.opened = counter("wharf.connections.opened", "TCP connections accepted");
+			Gauge.builder("wharf.connections.limit", () -> limit)
+				.description("Open TCP connections accepted at most (max-connections)")
+				.tags(this.tags)
+				.register(registry);
 			CLOSE_REASONS.forEach(this::closedCounter);
 			this.duration = Timer.builder("wharf.connection.duration")
 				.description("How long TCP connections stayed open")
@@ -118,8 +122,9 @@ public final class ListenerMetrics {
 	 * @param protocol {@code tcp} or {@code udp}
 	 * @return the meters
 	 */
-	public static ListenerMetrics of(MeterRegistry registry, String listener, String service, String protocol) {
-		return new ListenerMetrics(registry, listener, service, protocol);
+	public static ListenerMetrics of(MeterRegistry registry, String listener, String service, String protocol,
+			int limit) {
+		return new ListenerMetrics(registry, listener, service, protocol, limit);
 	}
 
 	/**
@@ -127,7 +132,7 @@ public final class ListenerMetrics {
 	 * @return unregistered meters
 	 */
 	public static ListenerMetrics none() {
-		return new ListenerMetrics(new SimpleMeterRegistry(), "none", "none", "tcp");
+		return new ListenerMetrics(new SimpleMeterRegistry(), "none", "none", "tcp", Integer.MAX_VALUE);
 	}
 
 	private Counter counter(String name, String description) {
@@ -199,6 +204,19 @@ public final class ListenerMetrics {
 
 	public void up(boolean bound) {
 		this.up.set(bound ? 1 : 0);
+	}
+
+	/**
+	 * The number of open TCP connections.
+	 * @return the count
+	 */
+	public int activeConnections() {
+		return this.active.get();
+	}
+
+	/** Counts a connection refused at accept; it never counted as opened. */
+	public void connectionRejected() {
+		closedCounter("rejected").increment();
 	}
 
 	public void connectionOpened() {

@@ -31,6 +31,7 @@ import org.springframework.util.unit.DataSize;
  * @param sendBufferSize SO_SNDBUF; the operating system default when unset
  * @param idleTimeout a TCP connection that sends nothing this long is closed; 0 for never
  * @param transport the TCP I/O engine: netty (default) or net (a thread per connection)
+ * @param maxConnections open TCP connections accepted at most; more are closed at once
  */
 public record ListenerProperties(@DefaultValue("true") boolean enabled, @NotNull @Nullable Protocol protocol,
 		@NotNull @Min(0) @Max(65535) @Nullable Integer port, @Nullable String bindAddress,
@@ -39,7 +40,7 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @NotNull
 		@DefaultValue("true") boolean tcpNoDelay, @DefaultValue("false") boolean keepAlive,
 		@Nullable DataSize receiveBufferSize, @Nullable DataSize sendBufferSize,
 		@DefaultValue("5m") @DurationMin(millis = 0) Duration idleTimeout,
-		@DefaultValue("netty") TcpTransport transport) {
+		@DefaultValue("netty") TcpTransport transport, @DefaultValue("10000") @Min(1) int maxConnections) {
 
 	/**
 	 * The protocol, known to be set once the properties are validated.

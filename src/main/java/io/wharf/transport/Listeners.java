@@ -78,7 +78,7 @@ public class Listeners implements SmartLifecycle {
 		ListenerMetrics meters = this.metrics.computeIfAbsent(name,
 				(key) -> ListenerMetrics.of(this.registry, key,
 						listener.requiredService().name().toLowerCase(java.util.Locale.ROOT),
-						listener.requiredProtocol().label()));
+						listener.requiredProtocol().label(), listener.maxConnections()));
 		try {
 			return switch (listener.requiredProtocol()) {
 				case TCP -> TcpListenerFlows.bind(name, listener, this.eventLoops, meters);

@@ -221,6 +221,8 @@ public final class Bench {
 		String[] variant = transport.split("-");
 		for (String listener : List.of("greeting-tcp", "echo-tcp", "echo-line", "echo-framed")) {
 			command.add("--wharf.listeners." + listener + ".transport=" + variant[0]);
+			// Room for the idle-connections scenario beside connections still closing.
+			command.add("--wharf.listeners." + listener + ".max-connections=50000");
 		}
 		if (List.of(variant).contains("nometrics")) {
 			command.add("--management.metrics.enable.wharf=false");

@@ -28,6 +28,9 @@ class BadInputTests {
 	@Autowired
 	private ApplicationContext context;
 
+	@Autowired
+	private io.micrometer.core.instrument.MeterRegistry registry;
+
 	@Test
 	void anOverlongLineGetsAnErrorLineAndACloseWhileOtherClientsCarryOn(CapturedOutput output) throws IOException {
 		try (WireClient bystander = WireClient.connect(this.listeners.port("echo-line"));
@@ -84,6 +87,34 @@ class BadInputTests {
 			.lines()
 			.filter((line) -> line.contains(" WARN ") && line.contains("Listener 'echo-short-le' closed connection")))
 			.hasSize(1);
+	}
+
+	@Test
+	void connectionsBeyondMaxConnectionsAreClosedAtOnce(CapturedOutput output) throws IOException {
+		String welcome = "Server: Welcome!\nServer: What's your name";
+		int port = this.listeners.port("limited");
+		try (WireClient first = WireClient.connect(port); WireClient second = WireClient.connect(port)) {
+			first.readText(welcome);
+			second.readText(welcome);
+			try (WireClient third = WireClient.connect(port)) {
+				assertThat(third.readToEnd()).isEmpty();
+			}
+			first.send("still served\n");
+			assertThat(first.readText("Server: Hello still served!\n")).isEqualTo("Server: Hello still served!\n");
+		}
+		awaitNoConnections("limited");
+		try (WireClient again = WireClient.connect(port)) {
+			assertThat(again.readText(welcome)).isEqualTo(welcome);
+		}
+		assertThat(output).contains("Listener 'limited' refused a connection from")
+			.contains("raise wharf.listeners.limited.max-connections");
+		assertThat(this.registry.get("wharf.connections.closed")
+			.tag("listener", "limited")
+			.tag("reason", "rejected")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get("wharf.connections.limit").tag("listener", "limited").gauge().value())
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -106,6 +106,11 @@ class ListenerConnection extends TcpNetConnection implements OpenSession {
 
 	@Override
 	public void run() {
+		if (!this.listener.admit(getHostAddress() + ":" + getPort())) {
+			this.counted.set(true);
+			closeWith(CloseReason.REJECTED);
+			return;
+		}
 		this.listener.sessionOpened(this, this);
 		this.listener.metrics().connectionOpened();
 		try {

@@ -92,7 +92,7 @@ final class NettyServerConnectionFactory extends AbstractServerConnectionFactory
 	 * @return the connection, or {@code null} if the factory is stopping
 	 */
 	@Nullable NettyConnection accept(SocketChannel channel) {
-		if (!isActive() || isShuttingDown()) {
+		if (!isActive() || isShuttingDown() || !this.listener.admit(channel.remoteAddress())) {
 			channel.close();
 			return null;
 		}

@@ -39,6 +39,26 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 		this(name, properties, codec, metrics, new LogThrottle(), new java.util.concurrent.ConcurrentHashMap<>());
 	}
 
+	/**
+	 * Whether a new connection fits under max-connections; logs and counts it when it
+	 * does not.
+	 * @param remote the client's address, for the log line
+	 * @return true to accept it
+	 */
+	boolean admit(Object remote) {
+		if (this.metrics.activeConnections() < this.properties.maxConnections()) {
+			return true;
+		}
+		this.metrics.connectionRejected();
+		long heldBack = this.throttle.admit("rejected");
+		if (heldBack >= 0) {
+			logger.warn("Listener '{}' refused a connection from {}: {} connections are open, the limit; raise {}{}",
+					this.name, remote, this.properties.maxConnections(), property("max-connections"),
+					(heldBack > 0) ? " (" + heldBack + " more refused in the last 10 s)" : "");
+		}
+		return false;
+	}
+
 	void sessionOpened(TcpConnection connection, OpenSession session) {
 		this.sessions.put(connection.getConnectionId(), session);
 	}
