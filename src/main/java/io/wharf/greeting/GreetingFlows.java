@@ -29,8 +29,12 @@ class GreetingFlows {
 	}
 
 	@Bean
-	IntegrationFlow greetingFlow(GreetingService greetingService, MeterRegistry registry) {
-		GreetingSessions sessions = new GreetingSessions(registry);
+	GreetingSessions greetingSessions(MeterRegistry registry) {
+		return new GreetingSessions(registry);
+	}
+
+	@Bean
+	IntegrationFlow greetingFlow(GreetingService greetingService, GreetingSessions sessions) {
 		return IntegrationFlow.from(ServiceKind.GREETING.requestChannel())
 			.handle(new ServiceHandler((payload, headers) -> converse(greetingService, sessions, payload, headers)),
 					(endpoint) -> endpoint.id("greeting.service"))

@@ -8,13 +8,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.wharf.system.SessionStates;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Greeting sessions and their meters: how many are waiting for a name or have been
  * greeted, how many names were greeted, and how sessions ended. Meters are resolved once
  * per listener.
  */
-final class GreetingSessions {
+final class GreetingSessions implements SessionStates {
 
 	private static final String AWAITING_NAME = "awaiting_name";
 
@@ -28,6 +30,11 @@ final class GreetingSessions {
 
 	GreetingSessions(MeterRegistry registry) {
 		this.registry = registry;
+	}
+
+	@Override
+	public @Nullable String state(String connectionId) {
+		return this.states.get(connectionId);
 	}
 
 	void opened(String listener, String protocol, String connectionId) {

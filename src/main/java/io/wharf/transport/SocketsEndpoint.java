@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.wharf.observe.ListenerMetrics;
+import io.wharf.system.SessionStates;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -30,9 +31,12 @@ class SocketsEndpoint {
 
 	private final Listeners listeners;
 
-	SocketsEndpoint(ListenersProperties properties, Listeners listeners) {
+	private final List<SessionStates> services;
+
+	SocketsEndpoint(ListenersProperties properties, Listeners listeners, List<SessionStates> services) {
 		this.properties = properties;
 		this.listeners = listeners;
+		this.services = services;
 	}
 
 	@ReadOperation
@@ -51,10 +55,20 @@ class SocketsEndpoint {
 		BoundListener bound = this.listeners.bound().get(listener);
 		List<Map<String, Object>> sessions = new ArrayList<>();
 		if (bound != null) {
-			bound.sessions().values().forEach((session) -> sessions.add(session.describe()));
+			bound.sessions().values().forEach((session) -> sessions.add(withState(session.describe())));
 		}
 		summary.put("sessions", sessions);
 		return summary;
+	}
+
+	private Map<String, Object> withState(Map<String, Object> session) {
+		for (SessionStates service : this.services) {
+			String state = service.state(String.valueOf(session.get("id")));
+			if (state != null) {
+				session.put("state", state);
+			}
+		}
+		return session;
 	}
 
 	@DeleteOperation

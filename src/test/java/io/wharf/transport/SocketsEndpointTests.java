@@ -66,6 +66,27 @@ class SocketsEndpointTests {
 		assertThat(send("GET", "/actuator/sockets/no-such-listener").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void showsEachGreetingSessionsState() throws Exception {
+		try (WireClient client = WireClient.connect(this.listeners.port("greeting-tcp"))) {
+			client.readText("Server: Welcome!\nServer: What's your name");
+			assertThat(stateOf(client)).isEqualTo("awaiting_name");
+			client.send("Gus\n");
+			client.readText("Server: Hello Gus!\nServer: What's your name");
+			assertThat(stateOf(client)).isEqualTo("greeted");
+		}
+	}
+
+	private Object stateOf(WireClient client) throws Exception {
+		List<Map<String, Object>> sessions = JsonPath.parse(send("GET", "/actuator/sockets/greeting-tcp").body())
+			.read("$.sessions");
+		return sessions.stream()
+			.filter((session) -> ((String) session.get("remote")).endsWith(":" + client.localPort()))
+			.findFirst()
+			.orElseThrow()
+			.get("state");
+	}
+
 	HttpResponse<String> send(String method, String path) throws Exception {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.httpPort + path))
