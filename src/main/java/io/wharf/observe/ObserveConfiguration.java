@@ -24,4 +24,21 @@ class ObserveConfiguration {
 				|| id.getName().equals("spring.integration.receive"));
 	}
 
+	/**
+	 * Micrometer meters whose Prometheus names promtool flags (abbreviated units, a
+	 * "_count" suffix on a gauge, no help text) and that say little about a socket
+	 * service: JIT time, cumulative CPU time (process_cpu_usage stays), the CPU count,
+	 * and the timings of Actuator's own HTTP requests.
+	 * @return the filter
+	 */
+	@Bean
+	MeterFilter denyMetersPromtoolFlags() {
+		return MeterFilter.deny((id) -> switch (id.getName()) {
+			case "jvm.compilation.time", "process.cpu.time", "system.cpu.count", "http.server.requests",
+					"http.server.requests.active" ->
+				true;
+			default -> false;
+		});
+	}
+
 }

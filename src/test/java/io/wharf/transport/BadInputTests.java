@@ -85,7 +85,7 @@ class BadInputTests {
 		}
 		assertThat(output.toString()
 			.lines()
-			.filter((line) -> line.contains(" WARN ") && line.contains("Listener 'echo-short-le' closed connection")))
+			.filter((line) -> line.contains("WARN") && line.contains("Listener 'echo-short-le' closed connection")))
 			.hasSize(1);
 	}
 

@@ -56,6 +56,13 @@ class ListenersHealthTests {
 	}
 
 	@Test
+	void infoCarriesBuildInformation() throws Exception {
+		HttpResponse<String> info = get("/actuator/info");
+		assertThat(info.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.parse(info.body()).read("$.build.artifact", String.class)).isEqualTo("wharf");
+	}
+
+	@Test
 	void isDownUntilEveryListenerIsBound() {
 		Listeners notStarted = new Listeners(this.properties, null, null, null);
 		ListenersHealthIndicator indicator = new ListenersHealthIndicator(this.properties, notStarted);
