@@ -16,9 +16,11 @@ import org.springframework.integration.dsl.IntegrationFlow;
  * flow
  * @param release closes the socket if the flows are never registered
  * @param sessions the open TCP sessions by id (empty for UDP)
+ * @param stopAccepting closes the listening socket, leaving open sessions be (no-op for
+ * UDP)
  */
 public record BoundListener(String name, ListenerProperties properties, int localPort, List<IntegrationFlow> flows,
-		Map<String, Object> beans, Runnable release, Map<String, OpenSession> sessions) {
+		Map<String, Object> beans, Runnable release, Map<String, OpenSession> sessions, Runnable stopAccepting) {
 
 	/**
 	 * A summary for logs.

@@ -35,9 +35,13 @@ public class Listeners implements SmartLifecycle {
 
 	private final MeterRegistry registry;
 
-	private final Map<String, ListenerMetrics> metrics = new LinkedHashMap<>();
+	private final Map<String, ListenerMetrics> metrics = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private final Map<String, BoundListener> bound = new LinkedHashMap<>();
+	/**
+	 * Written only by start and stop; read by health checks and the sockets endpoint,
+	 * even while draining.
+	 */
+	private volatile Map<String, BoundListener> bound = Map.of();
 
 	private final List<String> registrations = new ArrayList<>();
 
@@ -56,11 +60,14 @@ public class Listeners implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		try {
-			this.properties.enabled().forEach((name, listener) -> this.bound.put(name, bind(name, listener)));
+			Map<String, BoundListener> binding = new LinkedHashMap<>();
+			this.bound = binding;
+			this.properties.enabled().forEach((name, listener) -> binding.put(name, bind(name, listener)));
+			this.bound = java.util.Collections.unmodifiableMap(binding);
 		}
 		catch (ListenerBindException ex) {
 			this.bound.values().forEach((listener) -> listener.release().run());
-			this.bound.clear();
+			this.bound = Map.of();
 			throw ex;
 		}
 		this.bound.values().forEach(this::register);
@@ -107,8 +114,43 @@ public class Listeners implements SmartLifecycle {
 	}
 
 	@Override
+	public void stop(Runnable callback) {
+		Thread drain = new Thread(() -> {
+			try {
+				stop();
+			}
+			finally {
+				callback.run();
+			}
+		}, "wharf-drain");
+		drain.start();
+	}
+
+	/**
+	 * Stops accepting, lets open TCP sessions finish for up to the drain timeout, then
+	 * closes what is left and releases every listener.
+	 */
+	@Override
 	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
 		this.running = false;
+		this.bound.values().forEach((listener) -> listener.stopAccepting().run());
+		long deadline = System.nanoTime() + this.properties.drainTimeout().toNanos();
+		while (openSessions() > 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		if (openSessions() > 0) {
+			logger.info("Closing " + openSessions() + " sessions still open after the drain timeout ("
+					+ this.properties.drainTimeout() + ", wharf.drain-timeout)");
+		}
 		if (this.ticker != null) {
 			this.ticker.shutdownNow();
 		}
@@ -116,8 +158,12 @@ public class Listeners implements SmartLifecycle {
 			this.flowContext.remove(this.registrations.get(i));
 		}
 		this.registrations.clear();
-		this.bound.clear();
+		this.bound = Map.of();
 		this.metrics.values().forEach((meters) -> meters.up(false));
+	}
+
+	private int openSessions() {
+		return this.bound.values().stream().mapToInt((listener) -> listener.sessions().size()).sum();
 	}
 
 	@Override
@@ -160,7 +206,7 @@ public class Listeners implements SmartLifecycle {
 	 * @param name the listener name
 	 * @return the meters, or {@code null} if the listener never started
 	 */
-	public synchronized @org.jspecify.annotations.Nullable ListenerMetrics metrics(String name) {
+	public @org.jspecify.annotations.Nullable ListenerMetrics metrics(String name) {
 		return this.metrics.get(name);
 	}
 
@@ -168,8 +214,8 @@ public class Listeners implements SmartLifecycle {
 	 * The running listeners.
 	 * @return name to bound listener, in configuration order
 	 */
-	public synchronized Map<String, BoundListener> bound() {
-		return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(this.bound));
+	public Map<String, BoundListener> bound() {
+		return this.bound;
 	}
 
 }

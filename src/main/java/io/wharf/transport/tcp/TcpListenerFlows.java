@@ -63,7 +63,7 @@ public final class TcpListenerFlows {
 		beans.put(name + ".connections", factory);
 		beans.put(name + ".inbound", inbound);
 		return new BoundListener(name, properties, factory.getPort(), List.of(replies), beans, release,
-				listener.sessions());
+				listener.sessions(), release);
 	}
 
 	private static ListenerServerConnectionFactory connectionFactory(ServerSocket socket, TcpListenerContext listener) {

@@ -42,7 +42,8 @@ public final class UdpListenerFlows {
 		adapter.setPoolSize(1);
 		IntegrationFlow replies = route.serving(adapter, new DatagramReplySender(name, socket, metrics));
 		return new BoundListener(name, properties, socket.getLocalPort(), List.of(replies),
-				Map.of(name + ".inbound", adapter), socket::close, Map.of());
+				Map.of(name + ".inbound", adapter), socket::close, Map.of(), () -> {
+				});
 	}
 
 }

@@ -1,0 +1,71 @@
+package io.wharf.transport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.wharf.WharfApplication;
+import io.wharf.WireClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * At shutdown the listeners stop accepting, readiness goes DOWN, and open sessions may
+ * finish within the drain timeout.
+ */
+class DrainTests {
+
+	private static final String WELCOME = "Server: Welcome!\nServer: What's your name";
+
+	@Test
+	void openSessionsFinishWhileReadinessIsDown() throws Exception {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(WharfApplication.class).run(
+				"--server.port=0", "--wharf.drain-timeout=30s", "--wharf.listeners.greeting-tcp.port=0",
+				"--wharf.listeners.greeting-udp.port=0", "--wharf.listeners.echo-tcp.port=0",
+				"--wharf.listeners.echo-udp.port=0", "--wharf.listeners.echo-line.port=0",
+				"--wharf.listeners.echo-framed.port=0");
+		int http = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+		int greeting = context.getBean(Listeners.class).port("greeting-tcp");
+		try (WireClient client = WireClient.connect(greeting)) {
+			client.readText(WELCOME);
+			assertThat(readiness(http)).isEqualTo(200);
+			long start = System.nanoTime();
+			CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
+			await().atMost(Duration.ofSeconds(10)).until(() -> readiness(http) == 503);
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> WireClient.connect(greeting).close());
+			client.send("Dora\n");
+			assertThat(client.readText("Server: Hello Dora!\n")).isEqualTo("Server: Hello Dora!\n");
+			client.send("exit\n");
+			client.readToEnd();
+			closing.get(20, TimeUnit.SECONDS);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(25));
+		}
+		finally {
+			context.close();
+		}
+	}
+
+	private static int readiness(int port) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+					.build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (IOException | InterruptedException ex) {
+			return -1;
+		}
+	}
+
+}
