@@ -146,7 +146,9 @@ public final class Bench {
 	private void idleConnections(String server, Target target) throws Exception {
 		int count = this.options.idleConnections();
 		try (IdleClients clients = IdleClients.open(target.linePort(), count)) {
-			Thread.sleep(2000);
+			// The scenario itself: the connections stay idle for a while before they must
+			// answer again.
+			java.util.concurrent.TimeUnit.SECONDS.sleep(2);
 			int held = clients.stillAnswering();
 			long rss = target.process().rssKb();
 			long threads = target.process().threads();
@@ -178,19 +180,11 @@ public final class Bench {
 			.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			try {
-				if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// Not up yet.
-			}
-			Thread.sleep(5);
-		}
-		throw new IllegalStateException("Wharf never became ready");
+		org.awaitility.Awaitility.await("Wharf ready")
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(5))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 	}
 
 	private ServerProcess startNetty(Ports ports) throws Exception {

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
+
 /**
  * A server under test in its own JVM: started from a command line, observed through /proc
  * (CPU time, RSS, threads) and jcmd (heap after a full GC).
@@ -47,15 +49,13 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** Waits until every port accepts a connection. */
-	void awaitPorts(Duration timeout, int... ports) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
+	void awaitPorts(Duration timeout, int... ports) {
 		for (int port : ports) {
-			while (!accepts(port)) {
-				if (!this.process.isAlive() || System.nanoTime() > deadline) {
-					throw new IllegalStateException(this.name + " did not listen on port " + port);
-				}
-				Thread.sleep(5);
-			}
+			Awaitility.await(this.name + " listening on port " + port)
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(5))
+				.failFast(() -> !this.process.isAlive())
+				.until(() -> accepts(port));
 		}
 	}
 
