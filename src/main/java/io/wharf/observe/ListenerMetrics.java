@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -125,14 +124,6 @@ public final class ListenerMetrics {
 	public static ListenerMetrics of(MeterRegistry registry, String listener, String service, String protocol,
 			int limit) {
 		return new ListenerMetrics(registry, listener, service, protocol, limit);
-	}
-
-	/**
-	 * Meters that go nowhere, for code run outside an application.
-	 * @return unregistered meters
-	 */
-	public static ListenerMetrics none() {
-		return new ListenerMetrics(new SimpleMeterRegistry(), "none", "none", "tcp", Integer.MAX_VALUE);
 	}
 
 	private Counter counter(String name, String description) {

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -270,10 +269,6 @@ public final class Bench {
 			};
 		}
 
-	}
-
-	static Path outputDirectory(Path out) throws IOException {
-		return Files.createDirectories(out);
 	}
 
 }

@@ -289,14 +289,6 @@ class ListenerConnection extends TcpNetConnection implements OpenSession {
 		}
 	}
 
-	/**
-	 * Why the connection closed.
-	 * @return the reason, or {@code null} while it is open
-	 */
-	@Nullable CloseReason closeReason() {
-		return this.closeReason;
-	}
-
 	private void deliver(Message<?> message) {
 		TcpListener target = getListener();
 		if (target != null) {

@@ -340,10 +340,6 @@ final class NettyConnection extends TcpConnectionSupport implements OpenSession 
 		}
 	}
 
-	@Nullable CloseReason closeReason() {
-		return this.closeReason;
-	}
-
 	/** Called once the channel is closed, from whichever side. */
 	void closed() {
 		recordReason(CloseReason.CLIENT_CLOSED);

@@ -43,8 +43,4 @@ class TcpReplySender implements MessageHandler, TcpSender {
 		connection.send(message);
 	}
 
-	int openConnections() {
-		return this.connections.size();
-	}
-
 }
