@@ -48,12 +48,7 @@ class SocketsEndpointTests {
 		try (WireClient client = WireClient.connect(this.listeners.port("echo-nul"))) {
 			client.send(new byte[] { 'a', 0 });
 			client.read(2);
-			List<Map<String, Object>> sessions = JsonPath.parse(send("GET", "/actuator/sockets/echo-nul").body())
-				.read("$.sessions");
-			Map<String, Object> mine = sessions.stream()
-				.filter((session) -> ((String) session.get("remote")).endsWith(":" + client.localPort()))
-				.findFirst()
-				.orElseThrow();
+			Map<String, Object> mine = sessionOf("echo-nul", client);
 			assertThat(mine).containsEntry("messagesReceived", 1)
 				.containsEntry("messagesSent", 1)
 				.containsEntry("bytesReceived", 2)
@@ -78,13 +73,17 @@ class SocketsEndpointTests {
 	}
 
 	private Object stateOf(WireClient client) throws Exception {
-		List<Map<String, Object>> sessions = JsonPath.parse(send("GET", "/actuator/sockets/greeting-tcp").body())
+		return sessionOf("greeting-tcp", client).get("state");
+	}
+
+	/** The client's own session as {@code /actuator/sockets/{listener}} lists it. */
+	Map<String, Object> sessionOf(String listener, WireClient client) throws Exception {
+		List<Map<String, Object>> sessions = JsonPath.parse(send("GET", "/actuator/sockets/" + listener).body())
 			.read("$.sessions");
 		return sessions.stream()
 			.filter((session) -> ((String) session.get("remote")).endsWith(":" + client.localPort()))
 			.findFirst()
-			.orElseThrow()
-			.get("state");
+			.orElseThrow();
 	}
 
 	HttpResponse<String> send(String method, String path) throws Exception {
