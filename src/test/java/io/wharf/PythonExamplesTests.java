@@ -1,11 +1,7 @@
 package io.wharf;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import io.wharf.transport.Listeners;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,13 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * Runs the Python clients under {@code examples/python} against the running service.
- * Skips where python3 is missing, unless {@code -Dwharf.python.required=true} or
- * {@code CI=true}.
+ * Runs the Python clients under {@code examples/python} against the running service
+ * (skipped where python3 is missing, see {@link Python}).
  */
 @WharfTest
 class PythonExamplesTests {
@@ -32,12 +25,7 @@ class PythonExamplesTests {
 
 	@BeforeAll
 	static void requirePython() {
-		if (!pythonAvailable()) {
-			if (Boolean.getBoolean("wharf.python.required") || "true".equals(System.getenv("CI"))) {
-				fail("python3 is required (wharf.python.required=true or CI=true) but was not found on PATH");
-			}
-			abort("python3 not found; these tests run in CI");
-		}
+		Python.require();
 	}
 
 	@Test
@@ -71,27 +59,9 @@ class PythonExamplesTests {
 	}
 
 	private static String run(String stdin, String script, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of("python3", EXAMPLES.resolve(script).toString()));
-		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-		process.getOutputStream().close();
-		if (!process.waitFor(30, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			fail(script + " did not finish in 30 seconds");
-		}
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.exitValue()).as(output).isZero();
-		return output;
-	}
-
-	private static boolean pythonAvailable() {
-		try {
-			return new ProcessBuilder("python3", "--version").start().waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (IOException | InterruptedException ex) {
-			return false;
-		}
+		Python.Result result = Python.run(Map.of(), stdin, EXAMPLES.resolve(script).toString(), args);
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		return result.output();
 	}
 
 }
