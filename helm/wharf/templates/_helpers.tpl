@@ -1,0 +1,138 @@
+{{/* Chart name, 63 characters at most (a DNS label). */}}
+{{- define "wharf.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Full name: the release name, with the chart name unless the release name contains it. */}}
+{{- define "wharf.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Chart name and version, for the helm.sh/chart label. */}}
+{{- define "wharf.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Labels on every resource. */}}
+{{- define "wharf.labels" -}}
+helm.sh/chart: {{ include "wharf.chart" . }}
+{{ include "wharf.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: wharf
+{{- end }}
+
+{{/* Labels that select the pods; never change them in an upgrade. */}}
+{{- define "wharf.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "wharf.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{- define "wharf.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "wharf.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{- define "wharf.image" -}}
+{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) }}
+{{- end }}
+
+{{/* The service's built-in listeners (src/main/resources/application.yml); one the values remove is switched off. */}}
+{{- define "wharf.builtinListeners" -}}
+{{- list "greeting-tcp" "greeting-udp" "echo-tcp" "echo-udp" "echo-line" "echo-framed" | toJson }}
+{{- end }}
+
+{{/*
+The enabled listeners as YAML (name -> listener), checked for what the schema cannot see:
+a name the Actuator port uses, and two listeners on one protocol and port.
+*/}}
+{{- define "wharf.enabledListeners" -}}
+{{- $enabled := dict }}
+{{- $containerPorts := dict }}
+{{- $servicePorts := dict }}
+{{- range $name, $l := .Values.listeners }}
+{{- if and $l (or (not (hasKey $l "enabled")) $l.enabled) }}
+{{- if eq $name "actuator" }}
+{{- fail "listeners: the name 'actuator' is the Actuator port's; choose another listener name" }}
+{{- end }}
+{{- $key := printf "%s/%v" $l.protocol $l.port }}
+{{- if hasKey $containerPorts $key }}
+{{- fail (printf "listeners %s and %s both bind %s port %v; give one another port" (get $containerPorts $key) $name $l.protocol $l.port) }}
+{{- end }}
+{{- $_ := set $containerPorts $key $name }}
+{{- $serviceKey := printf "%s/%v" $l.protocol ($l.servicePort | default $l.port) }}
+{{- if hasKey $servicePorts $serviceKey }}
+{{- fail (printf "listeners %s and %s both use %s Service port %v; set servicePort on one" (get $servicePorts $serviceKey) $name $l.protocol ($l.servicePort | default $l.port)) }}
+{{- end }}
+{{- $_ := set $servicePorts $serviceKey $name }}
+{{- if and (eq $l.protocol "tcp") (eq (int $l.port) (int $.Values.actuator.port)) }}
+{{- fail (printf "listener %s binds TCP port %v, the Actuator port; change one of them" $name $l.port) }}
+{{- end }}
+{{- $_ := set $enabled $name $l }}
+{{- end }}
+{{- end }}
+{{- toYaml $enabled }}
+{{- end }}
+
+{{/* Service ports for the given listeners (dict "listeners" ... "protocol" tcp|udp|"" "root" $). */}}
+{{- define "wharf.servicePorts" -}}
+{{- $nodePorts := has .root.Values.service.type (list "NodePort" "LoadBalancer") }}
+{{- range $name, $l := .listeners }}
+{{- if or (not $.protocol) (eq $l.protocol $.protocol) }}
+- name: {{ $name }}
+  port: {{ $l.servicePort | default $l.port }}
+  targetPort: {{ $name }}
+  protocol: {{ upper $l.protocol }}
+  {{- if and $nodePorts $l.nodePort }}
+  nodePort: {{ $l.nodePort }}
+  {{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* The application.yml the pods load over the packaged one. */}}
+{{- define "wharf.applicationConfig" -}}
+{{- $listeners := dict }}
+{{- range $name := include "wharf.builtinListeners" . | fromJsonArray }}
+{{- $_ := set $listeners $name (dict "enabled" false) }}
+{{- end }}
+{{- range $name, $l := .Values.listeners }}
+{{- if $l }}
+{{- $_ := set $listeners $name (omit $l "servicePort" "nodePort") }}
+{{- end }}
+{{- end }}
+{{- $drain := int .Values.shutdown.drainTimeoutSeconds }}
+{{- $wharf := dict "drain-timeout" (printf "%ds" $drain) "listeners" $listeners }}
+{{- if .Values.greeting }}
+{{- $_ := set $wharf "greeting" .Values.greeting }}
+{{- end }}
+{{- $config := dict
+  "server" (dict "port" .Values.actuator.port)
+  "spring" (dict "lifecycle" (dict "timeout-per-shutdown-phase" (printf "%ds" (add $drain 10))))
+  "wharf" $wharf
+  "management" (dict "info" (dict "env" (dict "enabled" true)))
+  "info" (dict "kubernetes" (dict "pod" "${POD_NAME:}" "namespace" "${POD_NAMESPACE:}" "node" "${NODE_NAME:}"))
+}}
+{{- toYaml (mustMergeOverwrite $config (deepCopy .Values.config)) }}
+{{- end }}
+
+{{/* terminationGracePeriodSeconds: what preStop and the drain need, plus time to close the context. */}}
+{{- define "wharf.terminationGracePeriodSeconds" -}}
+{{- if .Values.shutdown.terminationGracePeriodSeconds }}
+{{- .Values.shutdown.terminationGracePeriodSeconds }}
+{{- else }}
+{{- add .Values.shutdown.preStopSleepSeconds .Values.shutdown.drainTimeoutSeconds 15 }}
+{{- end }}
+{{- end }}

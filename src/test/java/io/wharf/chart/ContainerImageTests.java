@@ -1,0 +1,123 @@
+package io.wharf.chart;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Dockerfile, the packaged application.yml, the project version and the chart's
+ * defaults agree: ports, user, writable paths, listeners and version.
+ */
+class ContainerImageTests {
+
+	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+	private final List<String> dockerfile = instructions(Path.of("Dockerfile"));
+
+	private final Deployment deployment = HelmChart.render(null).one(Deployment.class);
+
+	@Test
+	void exposedPortsAreTheChartsDefaultContainerPorts() {
+		Set<String> exposed = arguments("EXPOSE").stream()
+			.flatMap((line) -> List.of(line.split("\\s+")).stream())
+			.collect(Collectors.toSet());
+		Set<String> chart = container().getPorts()
+			.stream()
+			.map((port) -> port.getContainerPort() + "/" + port.getProtocol().toLowerCase(java.util.Locale.ROOT))
+			.collect(Collectors.toSet());
+		assertThat(exposed).isEqualTo(chart).contains("8080/tcp", "6000/udp");
+	}
+
+	@Test
+	void imageUserIsTheChartsNonRootUser() {
+		PodSpec pod = this.deployment.getSpec().getTemplate().getSpec();
+		assertThat(arguments("USER"))
+			.containsExactly(pod.getSecurityContext().getRunAsUser() + ":" + pod.getSecurityContext().getRunAsGroup());
+		assertThat(container().getSecurityContext().getRunAsUser()).isEqualTo(pod.getSecurityContext().getRunAsUser())
+			.isNotZero();
+	}
+
+	@Test
+	void onlyTmpIsWrittenAndTheChartMountsItWritable() {
+		assertThat(arguments("VOLUME")).containsExactly("/tmp");
+		assertThat(container().getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+		assertThat(container().getVolumeMounts())
+			.anySatisfy((mount) -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
+	}
+
+	@Test
+	void runsJavaDirectlySizedFromTheContainerOnATemurinJre21OrLater() throws IOException {
+		List<String> entrypoint = List.of(new ObjectMapper().readValue(arguments("ENTRYPOINT").get(0), String[].class));
+		assertThat(entrypoint.get(0)).as("exec form, no shell").isEqualTo("java");
+		assertThat(entrypoint).anyMatch((flag) -> flag.startsWith("-XX:MaxRAMPercentage="))
+			.contains("-XX:+ExitOnOutOfMemoryError");
+		List<String> stages = arguments("FROM");
+		String runtime = stages.get(stages.size() - 1);
+		assertThat(runtime).matches("eclipse-temurin:\\d+-jre AS runtime");
+		assertThat(Integer.parseInt(runtime.replaceAll("\\D*(\\d+)-jre.*", "$1"))).isGreaterThanOrEqualTo(21);
+	}
+
+	@Test
+	void chartDefaultsStartThePackagedListeners() throws IOException {
+		JsonNode packaged = YAML.readTree(new ClassPathResource("application.yml").getInputStream());
+		JsonNode chart = YAML.readTree(HelmChart.DIRECTORY.resolve("values.yaml").toFile()).path("listeners");
+		assertThat(chart).isEqualTo(packaged.at("/wharf/listeners"));
+		JsonNode rendered = RenderedConfig.of(HelmChart.render(null)).tree().at("/wharf/listeners");
+		assertThat(rendered).isEqualTo(packaged.at("/wharf/listeners"));
+	}
+
+	@Test
+	void chartAppVersionIsTheProjectVersion() throws IOException {
+		Properties build = new Properties();
+		try (InputStream in = new ClassPathResource("META-INF/build-info.properties").getInputStream()) {
+			build.load(in);
+		}
+		JsonNode chart = YAML.readTree(HelmChart.DIRECTORY.resolve("Chart.yaml").toFile());
+		assertThat(chart.path("appVersion").asText()).isEqualTo(build.getProperty("build.version"));
+		assertThat(chart.path("version").asText()).matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
+		assertThat(container().getImage()).endsWith(":" + build.getProperty("build.version"));
+	}
+
+	private Container container() {
+		return HelmChartTests.container(this.deployment);
+	}
+
+	private List<String> arguments(String instruction) {
+		return this.dockerfile.stream()
+			.filter((line) -> line.startsWith(instruction + " "))
+			.map((line) -> line.substring(instruction.length() + 1).strip())
+			.toList();
+	}
+
+	/**
+	 * The Dockerfile's instructions, one per line, continuations joined, comments
+	 * dropped.
+	 */
+	private static List<String> instructions(Path file) {
+		try {
+			String text = Files.readString(file).replaceAll("\\\\\\n\\s*", " ");
+			return text.lines().map(String::strip).filter((line) -> !line.isEmpty() && !line.startsWith("#")).toList();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.wharf.chart;
+
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Bad values stop {@code helm install} before anything reaches the cluster: the schema
+ * rejects what it can see, the templates what needs two values at once.
+ */
+class ValuesValidationTests {
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			listeners.echo-tcp.port                 | 70000       | maximum
+			listeners.echo-tcp.port                 | 0           | minimum
+			listeners.echo-tcp.protocol             | sctp        | protocol
+			listeners.echo-tcp.service              | chargen     | service
+			listeners.echo-tcp.framing.type         | json        | type
+			listeners.echo-tcp.framing.header-size  | 3           | header-size
+			listeners.echo-tcp.framing.byte-order   | middle      | byte-order
+			listeners.echo-tcp.transport            | nio         | transport
+			listeners.echo-tcp.idle-timeout         | soon        | idle-timeout
+			listeners.echo-tcp.protocoll            | tcp         | protocoll
+			listeners.Echo_Upper.port               | 7000        | Echo_Upper
+			listeners.a-name-far-too-long.port      | 7000        | a-name-far-too-long
+			listeners.new-one.port                  | 7000        | protocol
+			service.type                            | External    | type
+			replicas                                | 2           | replicas
+			""")
+	void schemaRejects(String key, String value, String named) {
+		assertThatIllegalStateException().isThrownBy(() -> HelmChart.render(null, Map.of(key, value)))
+			.withMessageContaining("values don't meet the specifications of the schema")
+			.withMessageContaining(named);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					two listeners on tcp 8888      | listeners.echo-line.port=8888          | listeners echo-line and echo-tcp both bind tcp port 8888
+					two on one Service port        | listeners.echo-line.servicePort=8888   | listeners echo-line and echo-tcp both use tcp Service port 8888
+					the Actuator's port            | actuator.port=8889                     | listener echo-line binds TCP port 8889, the Actuator port
+					a listener named actuator      | listeners.actuator.port=7000           | the name 'actuator' is the Actuator port's
+					""")
+	void templatesRejectClashes(String description, String assignment, String message) {
+		String[] keyValue = assignment.split("=", 2);
+		Map<String, Object> set = keyValue[0].equals("listeners.actuator.port") ? Map.of(keyValue[0], keyValue[1],
+				"listeners.actuator.protocol", "tcp", "listeners.actuator.service", "echo")
+				: Map.of(keyValue[0], keyValue[1]);
+		assertThatIllegalStateException().isThrownBy(() -> HelmChart.render(null, set)).withMessageContaining(message);
+	}
+
+}
