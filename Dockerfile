@@ -1,11 +1,13 @@
 # syntax=docker/dockerfile:1
 # Wharf container image: docker build -t wharf:0.1.0 .
 # The build runs the project's own Maven wrapper on JDK 17 (the bytecode level); the image runs on
-# a Temurin 25 JRE with an AOT cache made by a training start (JEP 514), which roughly halves
-# start-up. The chart (helm/wharf) expects the ports, user and paths declared here;
+# a Temurin 25 JRE with an AOT cache made by a training start (JEP 514), which brings start-up to
+# under half of a plain `java -jar` (docs/benchmarks.md). The chart (helm/wharf) expects the ports, user and paths declared here;
 # ContainerImageTests checks that they agree.
 
 FROM eclipse-temurin:17-jdk AS build
+# The wrapper downloads Maven with curl (or wget); not every base image tag carries one.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /workspace
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
