@@ -98,6 +98,11 @@ public final class Bench {
 		if (this.options.includes("startup")) {
 			startup();
 		}
+		if (this.options.includes("meters")) {
+			MeterCost.Result meters = MeterCost.measure(Math.max(1000, this.options.measureMillis() / 2));
+			System.out.printf("meters per message: %.0f ns CPU on, %.0f ns off%n", meters.onNanos(), meters.offNanos());
+			this.report.meters(meters, "pingpong-line-100", "wharf-" + this.options.transports().get(0));
+		}
 		this.report.write();
 	}
 

@@ -57,6 +57,21 @@ final class Report {
 				median(seconds.stream().mapToDouble(Double::doubleValue).toArray())));
 	}
 
+	/**
+	 * The meters' share of the server's CPU per message: their measured cost against the
+	 * CPU per message a Wharf server spent in a scenario of this run, when it ran.
+	 */
+	void meters(MeterCost.Result meters, String scenario, String server) {
+		double[] figures = medians(this.runs.getOrDefault(scenario, Map.of()).get(server));
+		String share = (figures == null) ? "(run " + scenario + " in the same run for the share)"
+				: String.format(Locale.ROOT, "= %.1f %% of %s's %.1f µs CPU per message in %s",
+						100 * (meters.onNanos() - meters.offNanos()) / (figures[3] * 1000), server, figures[3],
+						scenario);
+		this.extra.add(String.format(Locale.ROOT,
+				"| meters on vs off, CPU per message (median of 5 rounds, 2 threads) | in-process | %.0f ns on, %.0f ns off: %.0f ns %s | goal ≤ 5 %% |",
+				meters.onNanos(), meters.offNanos(), meters.onNanos() - meters.offNanos(), share));
+	}
+
 	void write() throws IOException {
 		StringBuilder text = new StringBuilder();
 		text.append("# Wharf vs Netty, ").append(ZonedDateTime.now()).append("\n\n");
