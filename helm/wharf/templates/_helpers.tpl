@@ -56,7 +56,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 
 {{/*
 The enabled listeners as YAML (name -> listener), checked for what the schema cannot see:
-a name the Actuator port uses, and two listeners on one protocol and port.
+the Actuator port's name or number taken by a listener, and two listeners on one protocol and
+container port or Service port.
 */}}
 {{- define "wharf.enabledListeners" -}}
 {{- $enabled := dict }}

@@ -2,9 +2,11 @@ package io.wharf.chart;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,7 +42,7 @@ class ContainerImageTests {
 			.collect(Collectors.toSet());
 		Set<String> chart = container().getPorts()
 			.stream()
-			.map((port) -> port.getContainerPort() + "/" + port.getProtocol().toLowerCase(java.util.Locale.ROOT))
+			.map((port) -> port.getContainerPort() + "/" + port.getProtocol().toLowerCase(Locale.ROOT))
 			.collect(Collectors.toSet());
 		assertThat(exposed).isEqualTo(chart).contains("8080/tcp", "6000/udp");
 	}
@@ -116,7 +118,7 @@ class ContainerImageTests {
 			return text.lines().map(String::strip).filter((line) -> !line.isEmpty() && !line.startsWith("#")).toList();
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

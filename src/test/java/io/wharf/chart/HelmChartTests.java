@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -73,7 +75,7 @@ class HelmChartTests {
 		assertThat(servicePorts).extracting(ServicePort::getName)
 			.containsExactlyInAnyOrderElementsOf(listeners.keySet());
 		listeners.forEach((name, listener) -> {
-			String protocol = listener.path("protocol").asText().toUpperCase(java.util.Locale.ROOT);
+			String protocol = listener.path("protocol").asText().toUpperCase(Locale.ROOT);
 			assertThat(container.getPorts()).filteredOn((port) -> port.getName().equals(name))
 				.singleElement()
 				.satisfies((port) -> {
@@ -272,7 +274,7 @@ class HelmChartTests {
 			.get("checksum/config");
 	}
 
-	private static List<String> concat(String first, java.util.Collection<String> rest) {
+	private static List<String> concat(String first, Collection<String> rest) {
 		List<String> all = new ArrayList<>(List.of(first));
 		all.addAll(rest);
 		return all;

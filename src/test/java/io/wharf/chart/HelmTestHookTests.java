@@ -3,6 +3,7 @@ package io.wharf.chart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -63,7 +64,7 @@ class HelmTestHookTests {
 			.get(0)
 			.getEnv()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+			.collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
 	}
 
 }

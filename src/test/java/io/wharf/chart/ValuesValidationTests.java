@@ -1,5 +1,6 @@
 package io.wharf.chart;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,16 +41,18 @@ class ValuesValidationTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					two listeners on tcp 8888      | listeners.echo-line.port=8888          | listeners echo-line and echo-tcp both bind tcp port 8888
-					two on one Service port        | listeners.echo-line.servicePort=8888   | listeners echo-line and echo-tcp both use tcp Service port 8888
-					the Actuator's port            | actuator.port=8889                     | listener echo-line binds TCP port 8889, the Actuator port
-					a listener named actuator      | listeners.actuator.port=7000           | the name 'actuator' is the Actuator port's
+					two listeners on tcp 8888      | listeners.echo-line.port=8888                                  | listeners echo-line and echo-tcp both bind tcp port 8888
+					two on one Service port        | listeners.echo-line.servicePort=8888                           | listeners echo-line and echo-tcp both use tcp Service port 8888
+					the Actuator's port            | actuator.port=8889                                             | listener echo-line binds TCP port 8889, the Actuator port
+					a listener named actuator      | listeners.actuator.port=7000;listeners.actuator.protocol=tcp;listeners.actuator.service=echo | the name 'actuator' is the Actuator port's
+					an autoscaler with no metric   | autoscaling.enabled=true;autoscaling.targetCPUUtilizationPercentage=null | set targetCPUUtilizationPercentage, or connections.enabled
 					""")
-	void templatesRejectClashes(String description, String assignment, String message) {
-		String[] keyValue = assignment.split("=", 2);
-		Map<String, Object> set = keyValue[0].equals("listeners.actuator.port") ? Map.of(keyValue[0], keyValue[1],
-				"listeners.actuator.protocol", "tcp", "listeners.actuator.service", "echo")
-				: Map.of(keyValue[0], keyValue[1]);
+	void templatesRejectWhatTheSchemaCannotSee(String description, String assignments, String message) {
+		Map<String, Object> set = new LinkedHashMap<>();
+		for (String assignment : assignments.split(";")) {
+			String[] keyValue = assignment.split("=", 2);
+			set.put(keyValue[0], keyValue[1]);
+		}
 		assertThatIllegalStateException().isThrownBy(() -> HelmChart.render(null, set)).withMessageContaining(message);
 	}
 

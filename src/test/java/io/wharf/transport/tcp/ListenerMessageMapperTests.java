@@ -1,6 +1,8 @@
 package io.wharf.transport.tcp;
 
 import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -48,9 +50,9 @@ class ListenerMessageMapperTests {
 		assertThat(ours).isNotNull();
 		assertThat(theirs).isNotNull();
 		assertThat(ours.getPayload()).isEqualTo(theirs.getPayload());
-		Map<String, Object> expected = new java.util.HashMap<>(theirs.getHeaders());
-		Map<String, Object> actual = new java.util.HashMap<>(ours.getHeaders());
-		for (Map<String, Object> headers : java.util.List.of(expected, actual)) {
+		Map<String, Object> expected = new HashMap<>(theirs.getHeaders());
+		Map<String, Object> actual = new HashMap<>(ours.getHeaders());
+		for (Map<String, Object> headers : List.of(expected, actual)) {
 			headers.remove("id");
 			headers.remove("timestamp");
 		}
