@@ -53,11 +53,6 @@ final class ListenerMessageMapper extends TcpMessageMapper {
 		return new GenericMessage<>(payload, map);
 	}
 
-	@Override
-	protected Map<String, ?> supplyCustomHeaders(TcpConnection connection) {
-		return this.headers;
-	}
-
 	Map<String, Object> headers() {
 		return this.headers;
 	}
