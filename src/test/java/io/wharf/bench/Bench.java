@@ -205,7 +205,7 @@ public final class Bench {
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
 		command.addAll(JVM_FLAGS);
 		if (this.options.cds()) {
-			command.add("-XX:SharedArchiveFile=" + ClassDataSharing.archive(this.options));
+			command.add(ClassDataSharing.runFlag(this.options));
 		}
 		command.addAll(List.of("-jar", this.wharfJar.toString(), "--server.port=" + ports.http,
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN",

@@ -17,10 +17,15 @@ import java.util.List;
  * @param idleConnections connections for the idle-connections scenario
  * @param wharfArgs extra arguments for Wharf, e.g.
  * {@code --wharf.listeners.echo-line.transport=net}
+ * @param transports the Wharf variants to run, one process each
+ * @param cds whether Wharf starts with a class data sharing archive or AOT cache
+ * @param aotCache whether that is a JDK 25 AOT cache (as in the container image) rather
+ * than a CDS archive
+ * @param only the scenarios and measurements to run; all when empty
  */
 record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis, long measureMillis,
 		int footprintConnections, int idleConnections, List<String> wharfArgs, List<String> transports, boolean cds,
-		List<String> only) {
+		boolean aotCache, List<String> only) {
 
 	boolean includes(String part) {
 		return this.only.isEmpty() || this.only.contains(part);
@@ -39,6 +44,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		List<String> transports = List.of("netty", "net");
 		List<String> only = List.of();
 		boolean cds = true;
+		boolean aotCache = false;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--jar" -> jar = Path.of(args[++i]);
@@ -52,6 +58,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 				case "--transports" -> transports = List.of(args[++i].split(","));
 				case "--only" -> only = List.of(args[++i].split(","));
 				case "--no-cds" -> cds = false;
+				case "--aot-cache" -> aotCache = true;
 				case "--quick" -> {
 					reps = 1;
 					warmup = 1000;
@@ -72,7 +79,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 			throw new IllegalArgumentException("--jar <wharf jar> is required");
 		}
 		return new BenchOptions(jar, out, java, reps, warmup, measure, footprint, idle, List.copyOf(wharfArgs),
-				transports, cds, only);
+				transports, cds, aotCache, only);
 	}
 
 }

@@ -10,8 +10,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Prepares Wharf the way Spring Boot recommends deploying it for fast start-up: the jar
- * extracted, and a class data sharing archive written by a training run that exits once
- * the context is refreshed.
+ * extracted, and a class data sharing archive (or, with {@code --aot-cache} on JDK 25,
+ * the AOT cache the container image bakes) written by a training run that exits once the
+ * context is refreshed.
  */
 final class ClassDataSharing {
 
@@ -19,7 +20,16 @@ final class ClassDataSharing {
 	}
 
 	static Path archive(BenchOptions options) {
-		return options.out().resolve("app").resolve("wharf.jsa").toAbsolutePath();
+		return options.out().resolve("app").resolve(options.aotCache() ? "wharf.aot" : "wharf.jsa").toAbsolutePath();
+	}
+
+	/**
+	 * The flag that starts Wharf with the trained archive.
+	 * @param options the benchmark options
+	 * @return the JVM flag
+	 */
+	static String runFlag(BenchOptions options) {
+		return (options.aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive(options);
 	}
 
 	/**
@@ -34,7 +44,8 @@ final class ClassDataSharing {
 				"extract", "--destination", directory.toString()));
 		Path jar = directory.resolve(options.jar().getFileName());
 		run(options,
-				List.of(options.java(), "-XX:ArchiveClassesAtExit=" + archive(options),
+				List.of(options.java(),
+						(options.aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive(options),
 						"-Dspring.context.exit=onRefresh", "-jar", jar.toString(), "--server.port=0",
 						"--wharf.listeners.greeting-tcp.port=0", "--wharf.listeners.greeting-udp.port=0",
 						"--wharf.listeners.echo-tcp.port=0", "--wharf.listeners.echo-udp.port=0",
