@@ -3,6 +3,7 @@ package io.wharf.transport.udp;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.wharf.observe.ListenerMetrics;
@@ -11,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.udp.inbound.UnicastReceivingChannelAdapter;
-import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Spring Integration's unicast UDP adapter, processing each datagram on the receiving
@@ -56,12 +57,13 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 	protected void doSend(DatagramPacket datagram) {
 		byte[] payload = Arrays.copyOfRange(datagram.getData(), datagram.getOffset(),
 				datagram.getOffset() + datagram.getLength());
-		Message<byte[]> message = MessageBuilder.withPayload(payload)
-			.copyHeaders(this.headers)
-			.setHeader(IpHeaders.IP_ADDRESS, datagram.getAddress().getHostAddress())
-			.setHeader(IpHeaders.PORT, datagram.getPort())
-			.setHeader(IpHeaders.PACKET_ADDRESS, datagram.getSocketAddress())
-			.build();
+		// One map becomes the message's headers; a message builder would copy them twice
+		// more.
+		Map<String, Object> headers = new HashMap<>(this.headers);
+		headers.put(IpHeaders.IP_ADDRESS, datagram.getAddress().getHostAddress());
+		headers.put(IpHeaders.PORT, datagram.getPort());
+		headers.put(IpHeaders.PACKET_ADDRESS, datagram.getSocketAddress());
+		Message<byte[]> message = new GenericMessage<>(payload, headers);
 		this.metrics.messageReceived();
 		this.metrics.bytesReceived(payload.length);
 		long start = System.nanoTime();
