@@ -48,7 +48,8 @@ final class MeterCost {
 			on.add(cpuNanosPerMessage(kept, roundMillis));
 			off.add(cpuNanosPerMessage(denied, roundMillis));
 		}
-		return new Result(median(on), median(off));
+		return new Result(Report.median(on.stream().mapToDouble(Double::doubleValue).toArray()),
+				Report.median(off.stream().mapToDouble(Double::doubleValue).toArray()));
 	}
 
 	private static ListenerMetrics metrics(MeterRegistry registry) {
@@ -89,11 +90,6 @@ final class MeterCost {
 		metrics.messagesReceived(1);
 		metrics.messagesSent(1);
 		metrics.bytesSent(66);
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		return sorted.get(sorted.size() / 2);
 	}
 
 	/**

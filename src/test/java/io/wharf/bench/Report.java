@@ -129,7 +129,7 @@ final class Report {
 		return medians;
 	}
 
-	private static double median(double[] values) {
+	static double median(double[] values) {
 		double[] sorted = values.clone();
 		java.util.Arrays.sort(sorted);
 		int middle = sorted.length / 2;

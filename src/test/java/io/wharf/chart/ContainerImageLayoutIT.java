@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +30,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ContainerImageLayoutIT {
 
-	private static final Path DOCKERFILE = Path.of("Dockerfile");
-
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	@TempDir
@@ -44,10 +41,11 @@ class ContainerImageLayoutIT {
 			.map(String::strip)
 			.filter((line) -> !line.isEmpty())
 			.toList();
-		List<String> copied = Files.readAllLines(DOCKERFILE)
+		List<String> copied = Dockerfile.read()
+			.arguments("COPY")
 			.stream()
-			.filter((line) -> line.startsWith("COPY --from=build /layers/"))
-			.map((line) -> line.substring("COPY --from=build /layers/".length(), line.indexOf("/ ")))
+			.filter((arguments) -> arguments.startsWith("--from=build /layers/"))
+			.map((arguments) -> arguments.substring("--from=build /layers/".length(), arguments.indexOf("/ ")))
 			.toList();
 		assertThat(copied).isEqualTo(layers).contains("dependencies", "application");
 	}
@@ -69,7 +67,7 @@ class ContainerImageLayoutIT {
 		}
 
 		List<String> command = new ArrayList<>();
-		for (String part : entrypoint()) {
+		for (String part : Dockerfile.read().entrypoint()) {
 			// The AOT cache belongs to the image's JDK 25; the rest is what the image
 			// runs.
 			if (!part.startsWith("-XX:AOTCache=")) {
@@ -116,15 +114,6 @@ class ContainerImageLayoutIT {
 	private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static List<String> entrypoint() throws IOException {
-		String line = Files.readAllLines(DOCKERFILE)
-			.stream()
-			.filter((instruction) -> instruction.startsWith("ENTRYPOINT "))
-			.findFirst()
-			.orElseThrow();
-		return List.of(new ObjectMapper().readValue(line.substring("ENTRYPOINT ".length()), String[].class));
 	}
 
 	private static Path jar() throws IOException {

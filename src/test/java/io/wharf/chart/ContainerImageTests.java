@@ -2,9 +2,6 @@ package io.wharf.chart;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -31,13 +28,14 @@ class ContainerImageTests {
 
 	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-	private final List<String> dockerfile = instructions(Path.of("Dockerfile"));
+	private final Dockerfile dockerfile = Dockerfile.read();
 
 	private final Deployment deployment = HelmChart.render(null).one(Deployment.class);
 
 	@Test
 	void exposedPortsAreTheChartsDefaultContainerPorts() {
-		Set<String> exposed = arguments("EXPOSE").stream()
+		Set<String> exposed = this.dockerfile.arguments("EXPOSE")
+			.stream()
 			.flatMap((line) -> List.of(line.split("\\s+")).stream())
 			.collect(Collectors.toSet());
 		Set<String> chart = container().getPorts()
@@ -50,7 +48,7 @@ class ContainerImageTests {
 	@Test
 	void imageUserIsTheChartsNonRootUser() {
 		PodSpec pod = this.deployment.getSpec().getTemplate().getSpec();
-		assertThat(arguments("USER"))
+		assertThat(this.dockerfile.arguments("USER"))
 			.containsExactly(pod.getSecurityContext().getRunAsUser() + ":" + pod.getSecurityContext().getRunAsGroup());
 		assertThat(container().getSecurityContext().getRunAsUser()).isEqualTo(pod.getSecurityContext().getRunAsUser())
 			.isNotZero();
@@ -58,7 +56,7 @@ class ContainerImageTests {
 
 	@Test
 	void onlyTmpIsWrittenAndTheChartMountsItWritable() {
-		assertThat(arguments("VOLUME")).containsExactly("/tmp");
+		assertThat(this.dockerfile.arguments("VOLUME")).containsExactly("/tmp");
 		assertThat(container().getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
 		assertThat(container().getVolumeMounts())
 			.anySatisfy((mount) -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
@@ -66,11 +64,11 @@ class ContainerImageTests {
 
 	@Test
 	void runsJavaDirectlySizedFromTheContainerOnATemurinJre21OrLater() throws IOException {
-		List<String> entrypoint = List.of(new ObjectMapper().readValue(arguments("ENTRYPOINT").get(0), String[].class));
+		List<String> entrypoint = this.dockerfile.entrypoint();
 		assertThat(entrypoint.get(0)).as("exec form, no shell").isEqualTo("java");
 		assertThat(entrypoint).anyMatch((flag) -> flag.startsWith("-XX:MaxRAMPercentage="))
 			.contains("-XX:+ExitOnOutOfMemoryError");
-		List<String> stages = arguments("FROM");
+		List<String> stages = this.dockerfile.arguments("FROM");
 		String runtime = stages.get(stages.size() - 1);
 		assertThat(runtime).matches("eclipse-temurin:\\d+-jre AS runtime");
 		assertThat(Integer.parseInt(runtime.replaceAll("\\D*(\\d+)-jre.*", "$1"))).isGreaterThanOrEqualTo(21);
@@ -99,27 +97,6 @@ class ContainerImageTests {
 
 	private Container container() {
 		return HelmChartTests.container(this.deployment);
-	}
-
-	private List<String> arguments(String instruction) {
-		return this.dockerfile.stream()
-			.filter((line) -> line.startsWith(instruction + " "))
-			.map((line) -> line.substring(instruction.length() + 1).strip())
-			.toList();
-	}
-
-	/**
-	 * The Dockerfile's instructions, one per line, continuations joined, comments
-	 * dropped.
-	 */
-	private static List<String> instructions(Path file) {
-		try {
-			String text = Files.readString(file).replaceAll("\\\\\\n\\s*", " ");
-			return text.lines().map(String::strip).filter((line) -> !line.isEmpty() && !line.startsWith("#")).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
