@@ -1,9 +1,12 @@
 # syntax=docker/dockerfile:1
 # Wharf container image: docker build -t wharf:0.1.0 .
 # The build runs the project's own Maven wrapper on JDK 17 (the bytecode level); the image runs on
-# a Temurin 25 JRE with an AOT cache made by a training start (JEP 514), which brings start-up to
-# under half of a plain `java -jar` (docs/benchmarks.md). The chart (helm/wharf) expects the ports, user and paths declared here;
-# ContainerImageTests checks that they agree.
+# a Temurin 25 JRE. Start-up (docs/benchmarks.md, "Start-up"): an AOT cache made by a training start
+# that also serves a little (JEP 514/515), Spring AOT's generated bean definitions (-Dspring.aot.enabled=true; Wharf falls back to
+# the usual start, with a warning, when the configuration would decide other beans than at build
+# time), and JIT compiler threads at a lower CPU priority than the thread starting the application.
+# The chart (helm/wharf) expects the ports, user and paths declared here; ContainerImageTests checks
+# that they agree.
 
 FROM eclipse-temurin:17-jdk AS build
 # The wrapper downloads Maven with curl (or wget); not every base image tag carries one.
@@ -24,8 +27,13 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
-# Training start: refreshes the context, exits, and writes the class and linking cache.
-RUN java -XX:AOTCacheOutput=/app/wharf.aot -Dspring.context.exit=onRefresh -jar /app/wharf.jar
+# Training start with the ENTRYPOINT's flags (the JVM refuses a cache made with, for one, another
+# --enable-native-access): starts Wharf, asks for the probes and a scrape, sends a message to every
+# listener, exits, and writes the class, linking and profile cache. It fails the build if any of
+# that does not answer.
+RUN java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED \
+	-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10 -Dspring.aot.enabled=true \
+	-XX:AOTCacheOutput=/app/wharf.aot -cp /app/wharf.jar io.wharf.startup.TrainingRun
 
 # Any numeric non-root user works; 10001 is the chart's default runAsUser.
 USER 10001:10001
@@ -35,4 +43,8 @@ EXPOSE 8080/tcp 6000/tcp 6000/udp 8888/tcp 8888/udp 8889/tcp 8890/tcp
 # Java writes temporary files (Tomcat's work directory, hsperfdata) to /tmp; the chart mounts an
 # emptyDir there so the root filesystem can stay read-only.
 VOLUME /tmp
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:AOTCache=/app/wharf.aot", "-jar", "/app/wharf.jar"]
+# Netty loads its epoll library through JNI (--enable-native-access keeps JDK 25 from warning).
+# ThreadPriorityPolicy=1 lets CompilerThreadPriority lower the compiler threads' priority (nice 10);
+# as a non-root user the JVM warns that raising priorities would need root, but lowering one does
+# not, and nothing here raises one.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=10", "-Dspring.aot.enabled=true", "-XX:AOTCache=/app/wharf.aot", "-jar", "/app/wharf.jar"]

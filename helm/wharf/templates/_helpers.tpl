@@ -123,7 +123,6 @@ container port or Service port.
   "server" (dict "port" .Values.actuator.port)
   "spring" (dict "lifecycle" (dict "timeout-per-shutdown-phase" (printf "%ds" (add $drain 10))))
   "wharf" $wharf
-  "management" (dict "info" (dict "env" (dict "enabled" true)))
   "info" (dict "kubernetes" (dict "pod" "${POD_NAME:}" "namespace" "${POD_NAMESPACE:}" "node" "${NODE_NAME:}"))
 }}
 {{- toYaml (mustMergeOverwrite $config (deepCopy .Values.config)) }}

@@ -25,11 +25,25 @@ import java.util.concurrent.TimeUnit;
 public final class Bench {
 
 	/**
-	 * The same JVM flags for both servers, sized as in a 1 GiB container: the heap starts
-	 * small.
+	 * The same JVM flags for both servers, sized as in a 1 GiB container (the heap starts
+	 * small), with the container image's start-up flags.
 	 */
 	static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC",
-			"-XX:+ExitOnOutOfMemoryError");
+			"-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-XX:ThreadPriorityPolicy=1",
+			"-XX:CompilerThreadPriority=10");
+
+	/**
+	 * Wharf starts on Spring AOT's generated bean definitions, as the image does; a
+	 * variant such as "netty-noaot" starts without them.
+	 */
+	static final String SPRING_AOT = "-Dspring.aot.enabled=true";
+
+	/**
+	 * The image's flags that lower the JIT compiler threads' priority; a Wharf variant
+	 * such as "netty-plainjit" runs without them.
+	 */
+	private static final List<String> COMPILER_PRIORITY = List.of("-XX:ThreadPriorityPolicy=1",
+			"-XX:CompilerThreadPriority=10");
 
 	private final BenchOptions options;
 
@@ -50,6 +64,7 @@ public final class Bench {
 	}
 
 	private void run() throws Exception {
+		java.nio.file.Files.createDirectories(this.options.out());
 		this.wharfJar = this.options.cds() ? ClassDataSharing.train(this.options) : this.options.jar();
 		Ports ports = new Ports();
 		Map<String, Target> targets = new LinkedHashMap<>();
@@ -162,20 +177,29 @@ public final class Bench {
 		}
 	}
 
+	/**
+	 * Starts each Wharf variant in turn, as many rounds as repetitions (at least three),
+	 * and times each from launch to every port accepting and readiness UP.
+	 */
 	private void startup() throws Exception {
-		List<Double> seconds = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
-			Ports ports = new Ports();
-			long start = System.nanoTime();
-			try (ServerProcess wharf = startWharf(ports, "wharf-startup-" + i, this.options.transports().get(0))) {
-				wharf.awaitPorts(Duration.ofSeconds(60), ports.greeting, ports.echoRaw, ports.echoLine,
-						ports.echoFramed);
-				awaitReady(ports.http);
-				seconds.add((System.nanoTime() - start) / 1e9);
+		Map<String, List<Double>> seconds = new LinkedHashMap<>();
+		this.options.transports().forEach((transport) -> seconds.put(transport, new ArrayList<>()));
+		for (int round = 0; round < Math.max(3, this.options.reps()); round++) {
+			for (String transport : seconds.keySet()) {
+				Ports ports = new Ports();
+				long start = System.nanoTime();
+				try (ServerProcess wharf = startWharf(ports, "wharf-startup-" + transport + "-" + round, transport)) {
+					wharf.awaitPorts(Duration.ofSeconds(60), ports.greeting, ports.echoRaw, ports.echoLine,
+							ports.echoFramed);
+					awaitReady(ports.http);
+					seconds.get(transport).add((System.nanoTime() - start) / 1e9);
+				}
 			}
 		}
-		this.report.startup(seconds);
-		System.out.printf("startup wharf: %s s to ready%n", seconds);
+		seconds.forEach((transport, figures) -> {
+			this.report.startup("wharf-" + transport, figures);
+			System.out.printf("startup wharf-%s: %s s to ready%n", transport, figures);
+		});
 	}
 
 	private static void awaitReady(int httpPort) throws Exception {
@@ -202,10 +226,20 @@ public final class Bench {
 	}
 
 	private ServerProcess startWharf(Ports ports, String name, String transport) throws Exception {
+		// A variant such as "netty-nometrics" runs that transport with Wharf's meters
+		// switched off.
+		List<String> variant = List.of(transport.split("-"));
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
 		command.addAll(JVM_FLAGS);
+		if (variant.contains("plainjit")) {
+			command.removeAll(COMPILER_PRIORITY);
+		}
+		boolean springAot = !variant.contains("noaot");
+		if (springAot) {
+			command.add(SPRING_AOT);
+		}
 		if (this.options.cds()) {
-			command.add(ClassDataSharing.runFlag(this.options));
+			command.add(ClassDataSharing.runFlag(this.options, springAot));
 		}
 		command.addAll(List.of("-jar", this.wharfJar.toString(), "--server.port=" + ports.http,
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
@@ -214,15 +248,12 @@ public final class Bench {
 				"--wharf.listeners.echo-tcp.port=" + ports.echoRaw, "--wharf.listeners.echo-udp.port=" + ports.echoUdp,
 				"--wharf.listeners.echo-line.port=" + ports.echoLine,
 				"--wharf.listeners.echo-framed.port=" + ports.echoFramed));
-		// A variant such as "netty-nometrics" runs that transport with Wharf's meters
-		// switched off.
-		String[] variant = transport.split("-");
 		for (String listener : List.of("greeting-tcp", "echo-tcp", "echo-line", "echo-framed")) {
-			command.add("--wharf.listeners." + listener + ".transport=" + variant[0]);
+			command.add("--wharf.listeners." + listener + ".transport=" + variant.get(0));
 			// Room for the idle-connections scenario beside connections still closing.
 			command.add("--wharf.listeners." + listener + ".max-connections=50000");
 		}
-		if (List.of(variant).contains("nometrics")) {
+		if (variant.contains("nometrics")) {
 			command.add("--management.metrics.enable.wharf=false");
 		}
 		command.addAll(this.options.wharfArgs());

@@ -50,11 +50,12 @@ final class Report {
 				connections, server, held, rssKb / 1024, threads));
 	}
 
-	void startup(List<Double> seconds) {
+	void startup(String server, List<Double> seconds) {
+		double[] figures = seconds.stream().mapToDouble(Double::doubleValue).toArray();
 		this.extra.add(String.format(Locale.ROOT,
-				"| start-up to ready (all ports + readiness UP), median of %d | wharf-%s | %.2f s | goal ≤ 2 s |",
-				seconds.size(), this.options.transports().get(0),
-				median(seconds.stream().mapToDouble(Double::doubleValue).toArray())));
+				"| start-up to ready (all ports + readiness UP), median of %d (%.2f–%.2f) | %s | %.2f s | goal ≤ 2 s |",
+				figures.length, java.util.Arrays.stream(figures).min().orElse(0),
+				java.util.Arrays.stream(figures).max().orElse(0), server, median(figures)));
 	}
 
 	/**

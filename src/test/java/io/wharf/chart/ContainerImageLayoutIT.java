@@ -1,6 +1,9 @@
 package io.wharf.chart;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.wharf.WireClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Dockerfile's build steps on the packaged jar, without Docker: the layers it copies
  * are the jar's layers, and the layout it assembles starts the service with the image's
- * own java flags. Runs after {@code package} (failsafe).
+ * own java flags, on Spring AOT's generated code unless the configuration decides other
+ * beans. Runs after {@code package} (failsafe).
  */
 class ContainerImageLayoutIT {
 
@@ -51,11 +56,119 @@ class ContainerImageLayoutIT {
 	}
 
 	@Test
-	void imageLayoutStartsWithTheImagesJavaFlags() throws Exception {
+	void imageLayoutStartsWithTheImagesJavaFlagsAndTheChartsConfigurationOnSpringAot() throws Exception {
+		Path config = this.work.resolve("config");
+		Files.createDirectories(config);
+		Files.writeString(config.resolve(RenderedConfig.FILE), RenderedConfig.of(HelmChart.render(null)).text());
+		int greeting = freePort();
+		int echoUdp = freeUdpPort();
+		try (Started wharf = start("--spring.config.additional-location=file:" + config + "/",
+				"--wharf.listeners.greeting-tcp.port=" + greeting, "--wharf.listeners.echo-udp.port=" + echoUdp)) {
+			assertThat(wharf.log()).contains("Starting AOT-processed WharfApplication")
+				.doesNotContain("Starting without Spring AOT");
+			assertThat(get(wharf.http(), HelmChart.PROMETHEUS).body()).contains("wharf_listener_up{");
+			try (WireClient client = WireClient.connect(greeting)) {
+				String opening = "Server: Welcome!\nServer: What's your name";
+				assertThat(client.readText(opening)).isEqualTo(opening);
+				client.send("Leyden\n");
+				assertThat(client.readText("Server: Hello Leyden!\n")).isEqualTo("Server: Hello Leyden!\n");
+			}
+			assertThat(udpEcho(echoUdp, "fast start")).isEqualTo("fast start");
+		}
+	}
+
+	@Test
+	void configurationThatDecidesOtherBeansStartsWithoutSpringAotAndSaysWhy() throws Exception {
+		try (Started wharf = start("--management.endpoints.web.exposure.include=health,loggers")) {
+			assertThat(wharf.log()).contains("Starting without Spring AOT")
+				.contains("management.endpoints.web.exposure.include is 'health,loggers', "
+						+ "was 'health, info, prometheus, sockets' at build time")
+				.doesNotContain("Starting AOT-processed");
+			// The change takes effect: an endpoint Spring AOT's definitions lack.
+			assertThat(get(wharf.http(), "/actuator/loggers").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void trainingRunServesEveryListenerAndExits() throws Exception {
+		Path app = this.work.resolve("app");
+		assemble(app);
+		String training = Dockerfile.read()
+			.arguments("RUN")
+			.stream()
+			.filter((command) -> command.contains("-XX:AOTCacheOutput="))
+			.findFirst()
+			.orElseThrow();
+		List<String> command = new ArrayList<>();
+		for (String part : training.split("\\s+")) {
+			// JDK 17 writes a class data sharing archive where the image's JDK 25 writes
+			// its AOT cache.
+			command.add(part.startsWith("-XX:AOTCacheOutput=")
+					? "-XX:ArchiveClassesAtExit=" + this.work.resolve("training.jsa")
+					: part.replace("/app/", app + "/"));
+		}
+		command.set(0, java());
+		command.add("--server.port=0");
+		for (String listener : List.of("greeting-tcp", "greeting-udp", "echo-tcp", "echo-udp", "echo-line",
+				"echo-framed")) {
+			command.add("--wharf.listeners." + listener + ".port=0");
+		}
+		String output = run(command);
+		assertThat(output).contains("Starting AOT-processed WharfApplication")
+			.contains("Training run: 5 Actuator paths and 6 listeners answered");
+		assertThat(this.work.resolve("training.jsa")).isNotEmptyFile();
+	}
+
+	/**
+	 * Starts the image's layout with the ENTRYPOINT's flags (but the AOT cache, which
+	 * belongs to the image's JDK 25) and waits until it is ready.
+	 */
+	private Started start(String... args) throws Exception {
+		Path app = this.work.resolve("app");
+		if (!Files.exists(app)) {
+			assemble(app);
+		}
+		List<String> command = new ArrayList<>();
+		for (String part : Dockerfile.read().entrypoint()) {
+			if (!part.startsWith("-XX:AOTCache=")) {
+				command.add(part.replace("/app/", app + "/"));
+			}
+		}
+		command.set(0, java());
+		int http = freePort();
+		command.add("--server.port=" + http);
+		command.addAll(List.of(args));
+		for (String listener : List.of("greeting-tcp", "greeting-udp", "echo-tcp", "echo-udp", "echo-line",
+				"echo-framed")) {
+			String port = "--wharf.listeners." + listener + ".port=";
+			// A repeated argument would bind as "0,6000".
+			if (command.stream().noneMatch((arg) -> arg.startsWith(port))) {
+				command.add(port + "0");
+			}
+		}
+		Path log = Files.createTempFile(this.work, "wharf", ".log");
+		Process process = new ProcessBuilder(command).directory(app.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		Started started = new Started(process, http, log);
+		try {
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> ready(http) || !process.isAlive());
+			assertThat(process.isAlive()).as(started.log()).isTrue();
+			return started;
+		}
+		catch (RuntimeException | Error ex) {
+			started.close();
+			throw ex;
+		}
+	}
+
+	private void assemble(Path app) throws Exception {
 		Path layers = this.work.resolve("layers");
 		run(List.of(java(), "-Djarmode=tools", "-jar", jar().toString(), "extract", "--layers", "--destination",
 				layers.toString()));
-		Path app = this.work.resolve("app");
 		Files.createDirectories(app);
 		try (Stream<Path> each = Files.list(layers)) {
 			for (Path layer : each.toList()) {
@@ -65,37 +178,32 @@ class ContainerImageLayoutIT {
 		try (Stream<Path> jars = Files.list(app).filter((file) -> file.getFileName().toString().endsWith(".jar"))) {
 			Files.move(jars.findFirst().orElseThrow(), app.resolve("wharf.jar"));
 		}
+	}
 
-		List<String> command = new ArrayList<>();
-		for (String part : Dockerfile.read().entrypoint()) {
-			// The AOT cache belongs to the image's JDK 25; the rest is what the image
-			// runs.
-			if (!part.startsWith("-XX:AOTCache=")) {
-				command.add(part.replace("/app/", app + "/"));
-			}
+	private static String udpEcho(int port, String text) throws IOException {
+		byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+		try (DatagramSocket socket = new DatagramSocket()) {
+			socket.setSoTimeout(5000);
+			socket.send(new DatagramPacket(payload, payload.length, new InetSocketAddress("127.0.0.1", port)));
+			DatagramPacket reply = new DatagramPacket(new byte[1024], 1024);
+			socket.receive(reply);
+			return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
 		}
-		command.set(0, java());
-		int http = freePort();
-		command.add("--server.port=" + http);
-		for (String listener : List.of("greeting-tcp", "greeting-udp", "echo-tcp", "echo-udp", "echo-line",
-				"echo-framed")) {
-			command.add("--wharf.listeners." + listener + ".port=0");
+	}
+
+	/** A started Wharf process; closing stops it. */
+	private record Started(Process process, int http, Path logFile) implements AutoCloseable {
+
+		String log() throws IOException {
+			return Files.readString(this.logFile);
 		}
-		Process process = new ProcessBuilder(command).directory(app.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(this.work.resolve("wharf.log").toFile())
-			.start();
-		try {
-			await().atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofMillis(200))
-				.until(() -> ready(http) || !process.isAlive());
-			assertThat(process.isAlive()).as(Files.readString(this.work.resolve("wharf.log"))).isTrue();
-			assertThat(get(http, HelmChart.PROMETHEUS).body()).contains("wharf_listener_up{");
+
+		@Override
+		public void close() throws InterruptedException {
+			this.process.destroy();
+			this.process.waitFor(30, TimeUnit.SECONDS);
 		}
-		finally {
-			process.destroy();
-			process.waitFor(30, TimeUnit.SECONDS);
-		}
+
 	}
 
 	private boolean ready(int port) {
@@ -138,6 +246,12 @@ class ContainerImageLayoutIT {
 
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static int freeUdpPort() throws IOException {
+		try (DatagramSocket socket = new DatagramSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}

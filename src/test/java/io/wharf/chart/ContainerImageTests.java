@@ -75,6 +75,26 @@ class ContainerImageTests {
 	}
 
 	@Test
+	void trainingStartUsesTheEntrypointsFlags() {
+		String training = this.dockerfile.arguments("RUN")
+			.stream()
+			.filter((command) -> command.contains("-XX:AOTCacheOutput="))
+			.findFirst()
+			.orElseThrow();
+		List<String> trainingFlags = List.of(training.split("\\s+"));
+		List<String> runFlags = this.dockerfile.entrypoint()
+			.stream()
+			.filter((flag) -> flag.startsWith("-") && !flag.startsWith("-XX:AOTCache=") && !flag.equals("-jar"))
+			.toList();
+		// The JVM refuses an AOT cache made with other module options, and one trained
+		// without Spring AOT would miss its generated classes.
+		assertThat(trainingFlags).containsAll(runFlags)
+			.contains("-XX:AOTCacheOutput=/app/wharf.aot")
+			.containsSequence("-cp", "/app/wharf.jar", "io.wharf.startup.TrainingRun");
+		assertThat(runFlags).contains("-Dspring.aot.enabled=true", "--enable-native-access=ALL-UNNAMED");
+	}
+
+	@Test
 	void chartDefaultsStartThePackagedListeners() throws IOException {
 		JsonNode packaged = YAML.readTree(new ClassPathResource("application.yml").getInputStream());
 		JsonNode chart = YAML.readTree(HelmChart.DIRECTORY.resolve("values.yaml").toFile()).path("listeners");

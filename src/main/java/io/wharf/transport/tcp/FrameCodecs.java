@@ -5,7 +5,7 @@ import io.wharf.transport.FramingProperties;
 /**
  * Creates the codec a listener's framing configuration describes.
  */
-final class FrameCodecs {
+public final class FrameCodecs {
 
 	/** Largest raw read delivered as one message. */
 	private static final int RAW_CHUNK = 64 * 1024;
@@ -13,7 +13,12 @@ final class FrameCodecs {
 	private FrameCodecs() {
 	}
 
-	static FrameCodec of(FramingProperties framing) {
+	/**
+	 * The codec for a framing.
+	 * @param framing a listener's framing configuration
+	 * @return its codec, used by the listener and by clients such as the training run
+	 */
+	public static FrameCodec of(FramingProperties framing) {
 		int max = framing.maxFrameBytes();
 		return switch (framing.type()) {
 			case RAW -> new RawCodec(Math.min(max, RAW_CHUNK));
