@@ -2,9 +2,10 @@
 # Wharf container image: docker build -t wharf:0.1.0 .
 # The build runs the project's own Maven wrapper on JDK 17 (the bytecode level); the image runs on
 # a Temurin 25 JRE. Start-up (docs/benchmarks.md, "Start-up"): an AOT cache made by a training start
-# that also serves a little (JEP 514/515), Spring AOT's generated bean definitions (-Dspring.aot.enabled=true; Wharf falls back to
-# the usual start, with a warning, when the configuration would decide other beans than at build
-# time), and JIT compiler threads at a lower CPU priority than the thread starting the application.
+# that also serves a little (JEP 514/515), Spring AOT's generated bean definitions
+# (-Dspring.aot.enabled=true; Wharf falls back to the usual start, with a warning, when the
+# configuration would decide other beans than at build time), and JIT compiler threads at a lower
+# CPU priority than the thread starting the application.
 # The chart (helm/wharf) expects the ports, user and paths declared here; ContainerImageTests checks
 # that they agree.
 
@@ -45,6 +46,6 @@ EXPOSE 8080/tcp 6000/tcp 6000/udp 8888/tcp 8888/udp 8889/tcp 8890/tcp
 VOLUME /tmp
 # Netty loads its epoll library through JNI (--enable-native-access keeps JDK 25 from warning).
 # ThreadPriorityPolicy=1 lets CompilerThreadPriority lower the compiler threads' priority (nice 10);
-# as a non-root user the JVM warns that raising priorities would need root, but lowering one does
-# not, and nothing here raises one.
+# as a non-root user the JVM warns that raising priorities would need root; lowering one, all that
+# matters here, needs no permission.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=10", "-Dspring.aot.enabled=true", "-XX:AOTCache=/app/wharf.aot", "-jar", "/app/wharf.jar"]

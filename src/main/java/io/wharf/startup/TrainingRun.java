@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 
 import io.wharf.WharfApplication;
 import io.wharf.transport.BoundListener;
@@ -49,7 +50,8 @@ public final class TrainingRun {
 			for (String path : ACTUATOR_PATHS) {
 				get(http, path);
 			}
-			for (BoundListener listener : context.getBean(Listeners.class).bound().values()) {
+			Collection<BoundListener> listeners = context.getBean(Listeners.class).bound().values();
+			for (BoundListener listener : listeners) {
 				if (listener.properties().requiredProtocol() == Protocol.TCP) {
 					tcpExchange(listener);
 				}
@@ -57,8 +59,8 @@ public final class TrainingRun {
 					udpExchange(listener);
 				}
 			}
-			logger.info("Training run: " + ACTUATOR_PATHS.length + " Actuator paths and "
-					+ context.getBean(Listeners.class).bound().size() + " listeners answered");
+			logger.info("Training run: " + ACTUATOR_PATHS.length + " Actuator paths and " + listeners.size()
+					+ " listeners answered");
 		}
 	}
 

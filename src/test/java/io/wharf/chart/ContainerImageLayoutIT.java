@@ -93,14 +93,8 @@ class ContainerImageLayoutIT {
 	void trainingRunServesEveryListenerAndExits() throws Exception {
 		Path app = this.work.resolve("app");
 		assemble(app);
-		String training = Dockerfile.read()
-			.arguments("RUN")
-			.stream()
-			.filter((command) -> command.contains("-XX:AOTCacheOutput="))
-			.findFirst()
-			.orElseThrow();
 		List<String> command = new ArrayList<>();
-		for (String part : training.split("\\s+")) {
+		for (String part : Dockerfile.read().trainingRun()) {
 			// JDK 17 writes a class data sharing archive where the image's JDK 25 writes
 			// its AOT cache.
 			command.add(part.startsWith("-XX:AOTCacheOutput=")
@@ -109,10 +103,7 @@ class ContainerImageLayoutIT {
 		}
 		command.set(0, java());
 		command.add("--server.port=0");
-		for (String listener : List.of("greeting-tcp", "greeting-udp", "echo-tcp", "echo-udp", "echo-line",
-				"echo-framed")) {
-			command.add("--wharf.listeners." + listener + ".port=0");
-		}
+		addFreePorts(command);
 		String output = run(command);
 		assertThat(output).contains("Starting AOT-processed WharfApplication")
 			.contains("Training run: 5 Actuator paths and 6 listeners answered");
@@ -138,14 +129,7 @@ class ContainerImageLayoutIT {
 		int http = freePort();
 		command.add("--server.port=" + http);
 		command.addAll(List.of(args));
-		for (String listener : List.of("greeting-tcp", "greeting-udp", "echo-tcp", "echo-udp", "echo-line",
-				"echo-framed")) {
-			String port = "--wharf.listeners." + listener + ".port=";
-			// A repeated argument would bind as "0,6000".
-			if (command.stream().noneMatch((arg) -> arg.startsWith(port))) {
-				command.add(port + "0");
-			}
-		}
+		addFreePorts(command);
 		Path log = Files.createTempFile(this.work, "wharf", ".log");
 		Process process = new ProcessBuilder(command).directory(app.toFile())
 			.redirectErrorStream(true)
@@ -162,6 +146,20 @@ class ContainerImageLayoutIT {
 		catch (RuntimeException | Error ex) {
 			started.close();
 			throw ex;
+		}
+	}
+
+	/**
+	 * Puts every default listener on port 0 unless the command names its port already (a
+	 * repeated argument would bind as "0,6000").
+	 */
+	private static void addFreePorts(List<String> command) {
+		for (String listener : List.of("greeting-tcp", "greeting-udp", "echo-tcp", "echo-udp", "echo-line",
+				"echo-framed")) {
+			String port = "--wharf.listeners." + listener + ".port=";
+			if (command.stream().noneMatch((arg) -> arg.startsWith(port))) {
+				command.add(port + "0");
+			}
 		}
 	}
 

@@ -76,12 +76,7 @@ class ContainerImageTests {
 
 	@Test
 	void trainingStartUsesTheEntrypointsFlags() {
-		String training = this.dockerfile.arguments("RUN")
-			.stream()
-			.filter((command) -> command.contains("-XX:AOTCacheOutput="))
-			.findFirst()
-			.orElseThrow();
-		List<String> trainingFlags = List.of(training.split("\\s+"));
+		List<String> trainingFlags = this.dockerfile.trainingRun();
 		List<String> runFlags = this.dockerfile.entrypoint()
 			.stream()
 			.filter((flag) -> flag.startsWith("-") && !flag.startsWith("-XX:AOTCache=") && !flag.equals("-jar"))

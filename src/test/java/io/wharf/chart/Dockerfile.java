@@ -42,6 +42,18 @@ record Dockerfile(List<String> instructions) {
 	}
 
 	/**
+	 * The AOT cache training start.
+	 * @return the RUN command that writes the AOT cache, split into its words
+	 */
+	List<String> trainingRun() {
+		String command = arguments("RUN").stream()
+			.filter((run) -> run.contains("-XX:AOTCacheOutput="))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no RUN writes an AOT cache"));
+		return List.of(command.split("\\s+"));
+	}
+
+	/**
 	 * The exec-form ENTRYPOINT.
 	 * @return the command and its arguments
 	 */
