@@ -19,8 +19,6 @@ import io.wharf.transport.OpenSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.Lifecycle;
-import org.springframework.integration.ip.tcp.connection.TcpListener;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 import org.springframework.messaging.Message;
@@ -274,12 +272,7 @@ class ListenerConnection extends TcpNetConnection implements OpenSession {
 		recordReason(CloseReason.SHUTDOWN);
 		super.close();
 		if (!this.counted.getAndSet(true)) {
-			this.listener.sessionClosed(this, this.closeReason, this.counts);
-			if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
-				// Services hear of the close, except when the listener itself is
-				// stopping.
-				deliver(this.listener.closed(this, this.closeReason));
-			}
+			this.listener.sessionEnded(this, this.closeReason, this.counts);
 		}
 	}
 
@@ -290,10 +283,7 @@ class ListenerConnection extends TcpNetConnection implements OpenSession {
 	}
 
 	private void deliver(Message<?> message) {
-		TcpListener target = getListener();
-		if (target != null) {
-			target.onMessage(message);
-		}
+		this.listener.deliver(this, message);
 	}
 
 }

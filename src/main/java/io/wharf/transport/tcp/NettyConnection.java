@@ -18,9 +18,7 @@ import io.wharf.transport.OpenSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.Lifecycle;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
-import org.springframework.integration.ip.tcp.connection.TcpListener;
 import org.springframework.messaging.Message;
 
 /**
@@ -350,12 +348,7 @@ final class NettyConnection extends TcpConnectionSupport implements OpenSession 
 			if (decoder != null) {
 				this.counts.bytesIn(decoder.received());
 			}
-			this.listener.sessionClosed(this, this.closeReason, this.counts);
-			if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
-				// Services hear of the close, except when the listener itself is
-				// stopping.
-				deliver(this.listener.closed(this, this.closeReason));
-			}
+			this.listener.sessionEnded(this, this.closeReason, this.counts);
 		}
 		super.close();
 	}
@@ -379,10 +372,7 @@ final class NettyConnection extends TcpConnectionSupport implements OpenSession 
 	}
 
 	private void deliver(Message<?> message) {
-		TcpListener target = getListener();
-		if (target != null) {
-			target.onMessage(message);
-		}
+		this.listener.deliver(this, message);
 	}
 
 }

@@ -14,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.context.Lifecycle;
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
+import org.springframework.integration.ip.tcp.connection.TcpListener;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 
@@ -122,7 +124,7 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 			.build();
 	}
 
-	Message<byte[]> closed(TcpConnectionSupport connection, CloseReason reason) {
+	private Message<byte[]> closed(TcpConnectionSupport connection, CloseReason reason) {
 		return event(connection, ConversationEvent.CLOSED).setHeader(ConversationHeaders.CLOSE_REASON, reason.tag())
 			.build();
 	}
@@ -152,13 +154,14 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 	}
 
 	/**
-	 * Counts and logs a closed session, once per connection: one INFO line with what a
-	 * person asks first about a connection that went away.
+	 * Ends a session, once per connection: counts it, logs one INFO line with what a
+	 * person asks first about a connection that went away, and tells its service, unless
+	 * the listener itself is stopping.
 	 * @param connection the connection
 	 * @param reason why it closed
 	 * @param counts what it received and sent
 	 */
-	void sessionClosed(TcpConnection connection, CloseReason reason, SessionCounts counts) {
+	void sessionEnded(TcpConnectionSupport connection, CloseReason reason, SessionCounts counts) {
 		long openNanos = counts.openNanos();
 		this.sessions.remove(connection.getConnectionId());
 		this.metrics.connectionClosed(reason.tag(), openNanos);
@@ -166,6 +169,21 @@ record TcpListenerContext(String name, ListenerProperties properties, FrameCodec
 				() -> logger.info("Listener '{}' session {} from {}:{} closed ({}) after {} ms: {}", this.name,
 						connection.getConnectionId(), connection.getHostAddress(), connection.getPort(), reason.tag(),
 						openNanos / 1_000_000, counts));
+		if (!(connection.getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
+			deliver(connection, closed(connection, reason));
+		}
+	}
+
+	/**
+	 * Hands a message to the inbound adapter reading the connection.
+	 * @param connection the connection
+	 * @param message a decoded frame or a conversation event
+	 */
+	void deliver(TcpConnectionSupport connection, Message<?> message) {
+		TcpListener target = connection.getListener();
+		if (target != null) {
+			target.onMessage(message);
+		}
 	}
 
 	/** Runs a log statement with the connection id and listener in the MDC. */
