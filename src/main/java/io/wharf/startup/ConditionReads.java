@@ -1,5 +1,6 @@
 package io.wharf.startup;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,7 +20,7 @@ class ConditionReads extends PropertySource<Set<String>> {
 	private volatile boolean recording;
 
 	ConditionReads() {
-		super(NAME, java.util.Collections.synchronizedSet(new TreeSet<>()));
+		super(NAME, Collections.synchronizedSet(new TreeSet<>()));
 	}
 
 	void start() {

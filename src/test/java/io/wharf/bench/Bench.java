@@ -25,25 +25,26 @@ import java.util.concurrent.TimeUnit;
 public final class Bench {
 
 	/**
+	 * The image's flags that lower the JIT compiler threads' priority; a Wharf variant
+	 * such as "netty-plainjit" runs without them.
+	 */
+	private static final List<String> COMPILER_PRIORITY = List.of("-XX:ThreadPriorityPolicy=1",
+			"-XX:CompilerThreadPriority=10");
+
+	/**
 	 * The same JVM flags for both servers, sized as in a 1 GiB container (the heap starts
 	 * small), with the container image's start-up flags.
 	 */
-	static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC",
-			"-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-XX:ThreadPriorityPolicy=1",
-			"-XX:CompilerThreadPriority=10");
+	static final List<String> JVM_FLAGS = java.util.stream.Stream
+		.concat(java.util.stream.Stream.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC",
+				"-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED"), COMPILER_PRIORITY.stream())
+		.toList();
 
 	/**
 	 * Wharf starts on Spring AOT's generated bean definitions, as the image does; a
 	 * variant such as "netty-noaot" starts without them.
 	 */
 	static final String SPRING_AOT = "-Dspring.aot.enabled=true";
-
-	/**
-	 * The image's flags that lower the JIT compiler threads' priority; a Wharf variant
-	 * such as "netty-plainjit" runs without them.
-	 */
-	private static final List<String> COMPILER_PRIORITY = List.of("-XX:ThreadPriorityPolicy=1",
-			"-XX:CompilerThreadPriority=10");
 
 	private final BenchOptions options;
 

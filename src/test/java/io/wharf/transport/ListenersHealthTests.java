@@ -31,9 +31,7 @@ class ListenersHealthTests {
 
 	@Test
 	void healthListsEveryListenerWithItsBoundPort() throws Exception {
-		HttpResponse<String> health = get("/actuator/health");
-		assertThat(health.statusCode()).isEqualTo(200);
-		DocumentContext json = JsonPath.parse(health.body());
+		DocumentContext json = json("/actuator/health");
 		assertThat(json.read("$.components.listeners.status", String.class)).isEqualTo("UP");
 		Map<String, Object> echo = json.read("$.components.listeners.details.echo-tcp");
 		assertThat(echo).containsEntry("protocol", "tcp")
@@ -46,9 +44,7 @@ class ListenersHealthTests {
 
 	@Test
 	void readinessIncludesTheListeners() throws Exception {
-		HttpResponse<String> readiness = get("/actuator/health/readiness");
-		assertThat(readiness.statusCode()).isEqualTo(200);
-		DocumentContext json = JsonPath.parse(readiness.body());
+		DocumentContext json = json("/actuator/health/readiness");
 		assertThat(json.read("$.status", String.class)).isEqualTo("UP");
 		assertThat(json.read("$.components.listeners.status", String.class)).isEqualTo("UP");
 		assertThat(json.read("$.components.readinessState.status", String.class)).isEqualTo("UP");
@@ -57,9 +53,7 @@ class ListenersHealthTests {
 
 	@Test
 	void infoCarriesBuildInformation() throws Exception {
-		HttpResponse<String> info = get("/actuator/info");
-		assertThat(info.statusCode()).isEqualTo(200);
-		assertThat(JsonPath.parse(info.body()).read("$.build.artifact", String.class)).isEqualTo("wharf");
+		assertThat(json("/actuator/info").read("$.build.artifact", String.class)).isEqualTo("wharf");
 	}
 
 	@Test
@@ -71,6 +65,13 @@ class ListenersHealthTests {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> echo = (Map<String, Object>) indicator.health().getDetails().get("echo-tcp");
 		assertThat(echo).containsEntry("state", "not bound");
+	}
+
+	/** The JSON an Actuator path answers with 200. */
+	private DocumentContext json(String path) throws Exception {
+		HttpResponse<String> response = get(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return JsonPath.parse(response.body());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
