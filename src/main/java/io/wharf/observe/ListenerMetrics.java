@@ -1,6 +1,7 @@
 package io.wharf.observe;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,12 +20,6 @@ import org.jspecify.annotations.Nullable;
  * protocol; never with a client address.
  */
 public final class ListenerMetrics {
-
-	/**
-	 * Close reasons, each counted from zero so that rates exist before the first close.
-	 */
-	public static final List<String> CLOSE_REASONS = List.of("client_closed", "exit", "idle_timeout", "frame_error",
-			"rejected", "shutdown", "error");
 
 	/** Error types counted from zero. */
 	public static final List<String> ERROR_TYPES = List.of("frame_too_large", "malformed_frame", "decode", "handler",
@@ -58,8 +53,11 @@ public final class ListenerMetrics {
 
 	private final Timer processing;
 
+	private final int limit;
+
 	private ListenerMetrics(MeterRegistry registry, String listener, String service, String protocol, int limit) {
 		this.registry = registry;
+		this.limit = limit;
 		this.tags = Tags.of("listener", listener, "service", service, "protocol", protocol);
 		Gauge.builder("wharf.listener.up", this.up, AtomicInteger::get)
 			.description("1 while the listener is bound and accepting, 0 otherwise")
@@ -96,7 +94,9 @@ public final class ListenerMetrics {
 				.description("Open TCP connections accepted at most (max-connections)")
 				.tags(this.tags)
 				.register(registry);
-			CLOSE_REASONS.forEach(this::closedCounter);
+			// Each reason is counted from zero, so that rates exist before the first
+			// close.
+			Arrays.stream(CloseReason.values()).map(CloseReason::tag).forEach(this::closedCounter);
 			this.duration = Timer.builder("wharf.connection.duration")
 				.description("How long TCP connections stayed open")
 				.tags(this.tags)
@@ -119,6 +119,7 @@ public final class ListenerMetrics {
 	 * @param listener the listener name
 	 * @param service {@code greeting} or {@code echo}
 	 * @param protocol {@code tcp} or {@code udp}
+	 * @param limit the listener's max-connections
 	 * @return the meters
 	 */
 	public static ListenerMetrics of(MeterRegistry registry, String listener, String service, String protocol,
@@ -198,6 +199,14 @@ public final class ListenerMetrics {
 	}
 
 	/**
+	 * Open TCP connections accepted at most.
+	 * @return the listener's max-connections
+	 */
+	public int limit() {
+		return this.limit;
+	}
+
+	/**
 	 * The number of open TCP connections.
 	 * @return the count
 	 */
@@ -219,12 +228,12 @@ public final class ListenerMetrics {
 
 	/**
 	 * Counts a closed connection; call once per connection.
-	 * @param reason one of {@link #CLOSE_REASONS}
+	 * @param reason why it closed
 	 * @param openNanos how long it was open
 	 */
-	public void connectionClosed(String reason, long openNanos) {
+	public void connectionClosed(CloseReason reason, long openNanos) {
 		this.active.decrementAndGet();
-		closedCounter(reason).increment();
+		closedCounter(reason.tag()).increment();
 		if (this.duration != null) {
 			this.duration.record(Duration.ofNanos(openNanos));
 		}

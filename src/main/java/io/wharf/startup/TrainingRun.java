@@ -16,7 +16,7 @@ import io.wharf.WharfApplication;
 import io.wharf.transport.BoundListener;
 import io.wharf.transport.Listeners;
 import io.wharf.transport.Protocol;
-import io.wharf.transport.tcp.FrameCodecs;
+import io.wharf.transport.tcp.framing.Framing;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -80,7 +80,8 @@ public final class TrainingRun {
 	private static void tcpExchange(BoundListener listener) throws IOException {
 		try (Socket socket = connect(listener.localPort())) {
 			OutputStream out = socket.getOutputStream();
-			FrameCodecs.of(listener.properties().framing()).encode("training".getBytes(StandardCharsets.US_ASCII), out);
+			out.write(new Framing(listener.properties().framing())
+				.encode("training".getBytes(StandardCharsets.US_ASCII)));
 			out.flush();
 			InputStream in = socket.getInputStream();
 			if (in.read() < 0) {

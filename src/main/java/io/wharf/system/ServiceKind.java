@@ -1,20 +1,25 @@
 package io.wharf.system;
 
+import java.util.Locale;
+
 /**
  * The services a listener can route its traffic to, each reached through its own channel.
  */
 public enum ServiceKind {
 
 	/** The greeting conversation. */
-	GREETING("greeting.requests"),
+	GREETING("greeting.requests", true),
 
 	/** RFC 862 echo. */
-	ECHO("echo.requests");
+	ECHO("echo.requests", false);
 
 	private final String requestChannel;
 
-	ServiceKind(String requestChannel) {
+	private final boolean speaksText;
+
+	ServiceKind(String requestChannel, boolean speaksText) {
 		this.requestChannel = requestChannel;
+		this.speaksText = speaksText;
 	}
 
 	/**
@@ -23,6 +28,23 @@ public enum ServiceKind {
 	 */
 	public String requestChannel() {
 		return this.requestChannel;
+	}
+
+	/**
+	 * Whether the service's clients print what they receive, so that a one-line error
+	 * before a close reaches a person whatever the framing.
+	 * @return true for text conversations
+	 */
+	public boolean speaksText() {
+		return this.speaksText;
+	}
+
+	/**
+	 * The name as configuration spells it.
+	 * @return e.g. {@code greeting}
+	 */
+	public String label() {
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -1,37 +1,51 @@
 package io.wharf.transport;
 
-import java.util.List;
 import java.util.Map;
-
-import org.springframework.integration.dsl.IntegrationFlow;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * A listener whose socket is bound, with the flows that serve it once registered.
- *
- * @param name the listener name
- * @param properties the listener configuration
- * @param localPort the port actually bound (differs from the configured one for port 0)
- * @param flows the flows to register; the first owns the socket
- * @param beans components the flows use that must be registered as beans with the first
- * flow
- * @param release closes the socket if the flows are never registered
- * @param sessions the open TCP sessions by id (empty for UDP)
- * @param stopAccepting closes the listening socket, leaving open sessions be (no-op for
- * UDP)
+ * A listener whose socket is bound, through its life: serving, no longer accepting,
+ * drained, closed.
  */
-public record BoundListener(String name, ListenerProperties properties, int localPort, List<IntegrationFlow> flows,
-		Map<String, Object> beans, Runnable release, Map<String, OpenSession> sessions, Runnable stopAccepting) {
+public interface BoundListener {
 
 	/**
-	 * A summary for logs.
-	 * @return e.g. {@code tcp port 6000 (greeting, raw framing)}
+	 * The listener's name.
+	 * @return the key under {@code wharf.listeners}
 	 */
-	public String describe() {
-		String framing = (properties().requiredProtocol() == Protocol.TCP) ? ", "
-				+ properties().framing().type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " framing"
-				: "";
-		return properties().requiredProtocol().label() + " port " + this.localPort + " ("
-				+ properties().requiredService().name().toLowerCase(java.util.Locale.ROOT) + framing + ")";
-	}
+	String name();
+
+	/**
+	 * The listener's configuration.
+	 * @return its properties
+	 */
+	ListenerProperties properties();
+
+	/**
+	 * The port actually bound, which differs from the configured one for port 0.
+	 * @return the local port
+	 */
+	int localPort();
+
+	/** Starts serving: registers the listener's flows and accepts clients. */
+	void start();
+
+	/** Stops accepting new clients, leaving open sessions be. */
+	void stopAccepting();
+
+	/**
+	 * Completes when no session is open any more, once the listener stopped accepting.
+	 * @return the future; complete at once for a listener without sessions
+	 */
+	CompletableFuture<Void> drained();
+
+	/** Closes what is still open, removes the flows and releases the socket. */
+	void close();
+
+	/**
+	 * The open sessions.
+	 * @return session id to session (empty for UDP)
+	 */
+	Map<String, OpenSession> sessions();
 
 }

@@ -1,33 +1,42 @@
 package io.wharf.transport;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a listener that could not bind, the way Spring Boot explains "Port 8080 was
- * already in use": which listener, protocol and port, and what to change.
+ * Explains listeners that could not bind, the way Spring Boot explains "Port 8080 was
+ * already in use": for every one, which listener, protocol and port, and what to change.
  */
-class ListenerBindFailureAnalyzer extends AbstractFailureAnalyzer<ListenerBindException> {
+class ListenerBindFailureAnalyzer extends AbstractFailureAnalyzer<ListenerBindFailures> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, ListenerBindException cause) {
-		String property = "wharf.listeners." + cause.getListener();
-		String where = cause.getProtocol() + " port " + cause.getPort() + " on "
-				+ ListenerBindException.describe(cause.getBindAddress());
-		if (cause.isPortInUse()) {
-			return new FailureAnalysis(
-					"Listener '" + cause.getListener() + "' could not start: " + where + " was already in use.",
-					"Stop the process using " + where + " (find it with: ss -lnp" + ssProtocol(cause) + " 'sport = :"
-							+ cause.getPort() + "'), or move the listener with --" + property
-							+ ".port=<free port> (0 picks a free one), or turn it off with --" + property
-							+ ".enabled=false.",
-					cause);
+	protected FailureAnalysis analyze(Throwable rootFailure, ListenerBindFailures cause) {
+		List<String> descriptions = new ArrayList<>();
+		List<String> actions = new ArrayList<>();
+		for (ListenerBindException failure : cause.failures()) {
+			String property = "wharf.listeners." + failure.getListener();
+			String where = failure.getProtocol() + " port " + failure.getPort() + " on "
+					+ ListenerBindException.describe(failure.getBindAddress());
+			if (failure.isPortInUse()) {
+				descriptions
+					.add("Listener '" + failure.getListener() + "' could not start: " + where + " was already in use.");
+				actions.add("Stop the process using " + where + " (find it with: ss -lnp" + ssProtocol(failure)
+						+ " 'sport = :" + failure.getPort() + "'), or move the listener with --" + property
+						+ ".port=<free port> (0 picks a free one), or turn it off with --" + property
+						+ ".enabled=false.");
+			}
+			else {
+				descriptions.add("Listener '" + failure.getListener() + "' could not bind " + where + ": "
+						+ failure.getCause().getMessage());
+				actions.add("Check " + property + ".bind-address (an address of this host, or unset for all "
+						+ "interfaces) and " + property + ".port (ports below 1024 need privileges).");
+			}
 		}
-		return new FailureAnalysis(
-				"Listener '" + cause.getListener() + "' could not bind " + where + ": " + cause.getCause().getMessage(),
-				"Check " + property + ".bind-address (an address of this host, or unset for all interfaces) and "
-						+ property + ".port (ports below 1024 need privileges).",
-				cause);
+		return new FailureAnalysis(String.join(System.lineSeparator(), descriptions),
+				String.join(System.lineSeparator(), actions), cause);
 	}
 
 	private static String ssProtocol(ListenerBindException cause) {

@@ -3,7 +3,7 @@ package io.wharf.transport;
 import java.time.Duration;
 
 import io.wharf.system.ServiceKind;
-import jakarta.validation.Valid;
+import io.wharf.transport.tcp.framing.FramingProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -22,25 +22,44 @@ import org.springframework.util.unit.DataSize;
  * @param port port to bind, 0 for an ephemeral one
  * @param bindAddress address to bind; all interfaces (IPv4 and IPv6) when unset
  * @param service the service that answers: greeting or echo
- * @param framing how messages are cut from a TCP stream (ignored for UDP)
+ * @param framing how messages are cut from a TCP stream; raw when unset (TCP only)
  * @param backlog pending connections the kernel queues before accept (TCP)
- * @param reuseAddress whether SO_REUSEADDR is set, so a restart can rebind at once
+ * @param reuseAddress whether SO_REUSEADDR is set, so a restart can rebind at once (TCP;
+ * never set on UDP, where it would let a second process share the port)
  * @param tcpNoDelay whether Nagle's algorithm is off (TCP)
  * @param keepAlive whether TCP keep-alive probes are sent on idle connections
  * @param receiveBufferSize SO_RCVBUF; the operating system default when unset
  * @param sendBufferSize SO_SNDBUF; the operating system default when unset
  * @param idleTimeout a TCP connection that sends nothing this long is closed; 0 for never
- * @param transport the TCP I/O engine: netty (default) or net (a thread per connection)
  * @param maxConnections open TCP connections accepted at most; more are closed at once
  */
-public record ListenerProperties(@DefaultValue("true") boolean enabled, @NotNull @Nullable Protocol protocol,
-		@NotNull @Min(0) @Max(65535) @Nullable Integer port, @Nullable String bindAddress,
-		@NotNull @Nullable ServiceKind service, @DefaultValue @Valid FramingProperties framing,
-		@DefaultValue("1024") @Min(1) int backlog, @DefaultValue("true") boolean reuseAddress,
-		@DefaultValue("true") boolean tcpNoDelay, @DefaultValue("false") boolean keepAlive,
-		@Nullable DataSize receiveBufferSize, @Nullable DataSize sendBufferSize,
-		@DefaultValue("5m") @DurationMin(millis = 0) Duration idleTimeout,
-		@DefaultValue("netty") TcpTransport transport, @DefaultValue("10000") @Min(1) int maxConnections) {
+@ValidListener
+public record ListenerProperties(@DefaultValue("true") boolean enabled,
+		@NotNull(message = "must be set: tcp or udp") @Nullable Protocol protocol,
+		@NotNull(message = "must be set: 0-65535, 0 picks a free port") @Min(0) @Max(65535) @Nullable Integer port,
+		@Nullable String bindAddress, @NotNull(message = "must be set: greeting or echo") @Nullable ServiceKind service,
+		@Nullable FramingProperties framing, @DefaultValue("1024") @Min(1) int backlog,
+		@DefaultValue("true") boolean reuseAddress, @DefaultValue("true") boolean tcpNoDelay,
+		@DefaultValue("false") boolean keepAlive, @Nullable DataSize receiveBufferSize,
+		@Nullable DataSize sendBufferSize, @DefaultValue("5m") @DurationMin(millis = 0) Duration idleTimeout,
+		@DefaultValue("10000") @Min(1) int maxConnections) {
+
+	/**
+	 * How messages are cut from a TCP stream.
+	 * @return the configured framing, or raw framing when none is configured
+	 */
+	@Override
+	public FramingProperties framing() {
+		return (this.framing != null) ? this.framing : FramingProperties.DEFAULT;
+	}
+
+	/**
+	 * Whether framing was configured at all, which a UDP listener must not do.
+	 * @return true when a {@code framing} block is set
+	 */
+	boolean framingConfigured() {
+		return this.framing != null;
+	}
 
 	/**
 	 * The protocol, known to be set once the properties are validated.
@@ -71,6 +90,12 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @NotNull
 			throw new IllegalStateException("listener property '" + name + "' is not set");
 		}
 		return value;
+	}
+
+	/** Short, so that a validation failure does not print every setting. */
+	@Override
+	public String toString() {
+		return this.protocol + " port " + this.port + " (" + this.service + ")";
 	}
 
 }

@@ -1,26 +1,29 @@
 package io.wharf.transport;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.wharf.observe.ListenerMetrics;
-import io.wharf.transport.tcp.NettyEventLoops;
-import io.wharf.transport.tcp.TcpListenerFlows;
-import io.wharf.transport.udp.UdpListenerFlows;
+import io.wharf.observe.MetricsByListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts every enabled listener: binds all sockets first, so that one port in use fails
- * start-up before any listener serves, then registers each listener's flows.
+ * Runs the lifecycle of every enabled listener: binds all sockets first (reporting every
+ * one that cannot bind), then starts them all; at shutdown stops accepting, waits for
+ * open sessions to end within the drain timeout, and closes the rest.
  */
 @Component
 public class Listeners implements SmartLifecycle {
@@ -29,13 +32,9 @@ public class Listeners implements SmartLifecycle {
 
 	private final ListenersProperties properties;
 
-	private final IntegrationFlowContext flowContext;
+	private final Map<Protocol, ListenerTransport> transports = new EnumMap<>(Protocol.class);
 
-	private final NettyEventLoops eventLoops;
-
-	private final MeterRegistry registry;
-
-	private final Map<String, ListenerMetrics> metrics = new java.util.concurrent.ConcurrentHashMap<>();
+	private final MetricsByListener metrics;
 
 	/**
 	 * Written only by start and stop; read by health checks and the sockets endpoint,
@@ -43,74 +42,49 @@ public class Listeners implements SmartLifecycle {
 	 */
 	private volatile Map<String, BoundListener> bound = Map.of();
 
-	private final List<String> registrations = new ArrayList<>();
-
 	private volatile boolean running;
 
-	private java.util.concurrent.@org.jspecify.annotations.Nullable ScheduledExecutorService ticker;
-
-	Listeners(ListenersProperties properties, IntegrationFlowContext flowContext, NettyEventLoops eventLoops,
-			MeterRegistry registry) {
+	Listeners(ListenersProperties properties, List<ListenerTransport> transports, MetricsByListener metrics) {
 		this.properties = properties;
-		this.flowContext = flowContext;
-		this.eventLoops = eventLoops;
-		this.registry = registry;
+		transports.forEach((transport) -> this.transports.put(transport.protocol(), transport));
+		this.metrics = metrics;
 	}
 
 	@Override
 	public synchronized void start() {
-		try {
-			Map<String, BoundListener> binding = new LinkedHashMap<>();
-			this.bound = binding;
-			this.properties.enabled().forEach((name, listener) -> binding.put(name, bind(name, listener)));
-			this.bound = java.util.Collections.unmodifiableMap(binding);
-		}
-		catch (ListenerBindException ex) {
-			this.bound.values().forEach((listener) -> listener.release().run());
-			this.bound = Map.of();
-			throw ex;
-		}
-		this.bound.values().forEach(this::register);
-		this.ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "wharf-rates");
-			thread.setDaemon(true);
-			return thread;
+		Map<String, BoundListener> binding = new LinkedHashMap<>();
+		List<ListenerBindException> failures = new ArrayList<>();
+		this.properties.enabled().forEach((name, listener) -> {
+			try {
+				binding.put(name, bind(name, listener));
+			}
+			catch (ListenerBindException ex) {
+				failures.add(ex);
+			}
 		});
-		this.ticker.scheduleAtFixedRate(() -> this.metrics.values().forEach(ListenerMetrics::tick), 0,
-				io.wharf.observe.Rates.TICK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+		if (!failures.isEmpty()) {
+			binding.values().forEach(BoundListener::close);
+			throw new ListenerBindFailures(failures);
+		}
+		this.bound = Collections.unmodifiableMap(binding);
+		this.bound.values().forEach((listener) -> {
+			listener.start();
+			metricsOf(listener.name()).up(true);
+		});
 		this.running = true;
+		logger.info(ServedTable.of(this.bound.values()));
 	}
 
 	private BoundListener bind(String name, ListenerProperties listener) {
-		ListenerMetrics meters = this.metrics.computeIfAbsent(name,
-				(key) -> ListenerMetrics.of(this.registry, key,
-						listener.requiredService().name().toLowerCase(java.util.Locale.ROOT),
-						listener.requiredProtocol().label(), listener.maxConnections()));
+		ListenerMetrics meters = this.metrics.register(name, listener.requiredService().label(),
+				listener.requiredProtocol().label(), listener.maxConnections());
 		try {
-			return switch (listener.requiredProtocol()) {
-				case TCP -> TcpListenerFlows.bind(name, listener, this.eventLoops, meters);
-				case UDP -> UdpListenerFlows.bind(name, listener, meters);
-			};
+			return this.transports.get(listener.requiredProtocol()).bind(name, listener, meters);
 		}
 		catch (ListenerBindException ex) {
 			meters.error("bind");
 			throw ex;
 		}
-	}
-
-	private void register(BoundListener listener) {
-		List<IntegrationFlow> flows = listener.flows();
-		for (int i = 0; i < flows.size(); i++) {
-			String id = "wharf.listener." + listener.name() + "." + i;
-			var registration = this.flowContext.registration(flows.get(i)).id(id);
-			if (i == 0) {
-				listener.beans().forEach(registration::addBean);
-			}
-			registration.register();
-			this.registrations.add(id);
-		}
-		this.metrics.get(listener.name()).up(true);
-		logger.info("Listener '" + listener.name() + "' serving " + listener.describe());
 	}
 
 	@Override
@@ -136,30 +110,38 @@ public class Listeners implements SmartLifecycle {
 			return;
 		}
 		this.running = false;
-		this.bound.values().forEach((listener) -> listener.stopAccepting().run());
-		long deadline = System.nanoTime() + this.properties.drainTimeout().toNanos();
-		while (openSessions() > 0 && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
+		this.bound.values().forEach(BoundListener::stopAccepting);
+		Duration timeout = this.properties.drainTimeout();
+		CompletableFuture<?>[] drains = this.bound.values()
+			.stream()
+			.map(BoundListener::drained)
+			.toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(drains).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		if (openSessions() > 0) {
-			logger.info("Closing " + openSessions() + " sessions still open after the drain timeout ("
-					+ this.properties.drainTimeout() + ", wharf.drain-timeout)");
+		catch (TimeoutException ex) {
+			logger.info("Closing " + openSessions() + " sessions still open after the drain timeout (" + timeout
+					+ ", wharf.drain-timeout)");
 		}
-		if (this.ticker != null) {
-			this.ticker.shutdownNow();
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
-		for (int i = this.registrations.size() - 1; i >= 0; i--) {
-			this.flowContext.remove(this.registrations.get(i));
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
 		}
-		this.registrations.clear();
+		this.bound.values().forEach((listener) -> {
+			listener.close();
+			metricsOf(listener.name()).up(false);
+		});
 		this.bound = Map.of();
-		this.metrics.values().forEach((meters) -> meters.up(false));
+	}
+
+	private ListenerMetrics metricsOf(String name) {
+		ListenerMetrics meters = this.metrics.get(name);
+		if (meters == null) {
+			throw new IllegalStateException("no meters for listener '" + name + "'");
+		}
+		return meters;
 	}
 
 	private int openSessions() {
@@ -192,22 +174,13 @@ public class Listeners implements SmartLifecycle {
 	 * @return the description, in a stable order
 	 */
 	public Map<String, Object> describe(String name, ListenerProperties listener) {
-		BoundListener running = bound().get(name);
+		BoundListener running = this.bound.get(name);
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("protocol", listener.requiredProtocol().label());
 		detail.put("port", (running != null) ? running.localPort() : listener.requiredPort());
-		detail.put("service", listener.requiredService().name().toLowerCase(java.util.Locale.ROOT));
+		detail.put("service", listener.requiredService().label());
 		detail.put("state", (running != null) ? "bound" : "not bound");
 		return detail;
-	}
-
-	/**
-	 * A listener's meters.
-	 * @param name the listener name
-	 * @return the meters, or {@code null} if the listener never started
-	 */
-	public @org.jspecify.annotations.Nullable ListenerMetrics metrics(String name) {
-		return this.metrics.get(name);
 	}
 
 	/**

@@ -3,10 +3,10 @@ package io.wharf.transport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.wharf.observe.ListenerMetrics;
+import io.wharf.observe.MetricsByListener;
 import io.wharf.system.SessionStates;
 import org.jspecify.annotations.Nullable;
 
@@ -31,11 +31,15 @@ class SocketsEndpoint {
 
 	private final Listeners listeners;
 
+	private final MetricsByListener metrics;
+
 	private final List<SessionStates> services;
 
-	SocketsEndpoint(ListenersProperties properties, Listeners listeners, List<SessionStates> services) {
+	SocketsEndpoint(ListenersProperties properties, Listeners listeners, MetricsByListener metrics,
+			List<SessionStates> services) {
 		this.properties = properties;
 		this.listeners = listeners;
+		this.metrics = metrics;
 		this.services = services;
 	}
 
@@ -86,10 +90,9 @@ class SocketsEndpoint {
 		ListenerProperties listener = this.properties.enabled().get(name);
 		Map<String, Object> summary = this.listeners.describe(name, listener);
 		if (listener.requiredProtocol() == Protocol.TCP) {
-			summary.put("framing", listener.framing().type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-			summary.put("transport", listener.transport().name().toLowerCase(Locale.ROOT));
+			summary.put("framing", listener.framing().type().label());
 		}
-		ListenerMetrics metrics = this.listeners.metrics(name);
+		ListenerMetrics metrics = this.metrics.get(name);
 		if (metrics != null) {
 			summary.putAll(metrics.summary());
 		}

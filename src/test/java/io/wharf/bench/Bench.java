@@ -244,13 +244,14 @@ public final class Bench {
 		}
 		command.addAll(List.of("-jar", this.wharfJar.toString(), "--server.port=" + ports.http,
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
-				"--wharf.listeners.greeting-tcp.port=" + ports.greeting,
+				// Wharf's own INFO lines stay on: the session line is part of a
+				// connection's cost.
+				"--logging.level.io.wharf=INFO", "--wharf.listeners.greeting-tcp.port=" + ports.greeting,
 				"--wharf.listeners.greeting-udp.port=" + ports.greeting,
 				"--wharf.listeners.echo-tcp.port=" + ports.echoRaw, "--wharf.listeners.echo-udp.port=" + ports.echoUdp,
 				"--wharf.listeners.echo-line.port=" + ports.echoLine,
 				"--wharf.listeners.echo-framed.port=" + ports.echoFramed));
 		for (String listener : List.of("greeting-tcp", "echo-tcp", "echo-line", "echo-framed")) {
-			command.add("--wharf.listeners." + listener + ".transport=" + variant.get(0));
 			// Room for the idle-connections scenario beside connections still closing.
 			command.add("--wharf.listeners." + listener + ".max-connections=50000");
 		}

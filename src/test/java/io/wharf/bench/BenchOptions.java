@@ -16,7 +16,7 @@ import java.util.List;
  * @param footprintConnections connections for the heap and RSS per connection figures
  * @param idleConnections connections for the idle-connections scenario
  * @param wharfArgs extra arguments for Wharf, e.g.
- * {@code --wharf.listeners.echo-line.transport=net}
+ * {@code --wharf.listeners.echo-line.idle-timeout=1m}
  * @param transports the Wharf variants to run, one process each
  * @param cds whether Wharf starts with a class data sharing archive or AOT cache
  * @param aotCache whether that is a JDK 25 AOT cache (as in the container image) rather
@@ -41,7 +41,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		int footprint = 1000;
 		int idle = 10_000;
 		List<String> wharfArgs = new ArrayList<>();
-		List<String> transports = List.of("netty", "net");
+		List<String> transports = List.of("netty");
 		List<String> only = List.of();
 		boolean cds = true;
 		boolean aotCache = false;
@@ -66,7 +66,8 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 					idle = 2000;
 				}
 				default -> {
-					if (args[i].startsWith("--wharf.") || args[i].startsWith("--management.")) {
+					if (args[i].startsWith("--wharf.") || args[i].startsWith("--management.")
+							|| args[i].startsWith("--logging.")) {
 						wharfArgs.add(args[i]);
 					}
 					else if (!args[i].isBlank()) {

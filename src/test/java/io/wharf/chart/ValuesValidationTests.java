@@ -23,7 +23,7 @@ class ValuesValidationTests {
 			listeners.echo-tcp.framing.type         | json        | type
 			listeners.echo-tcp.framing.header-size  | 3           | header-size
 			listeners.echo-tcp.framing.byte-order   | middle      | byte-order
-			listeners.echo-tcp.transport            | nio         | transport
+			listeners.echo-tcp.transport            | netty       | transport
 			listeners.echo-tcp.idle-timeout         | soon        | idle-timeout
 			listeners.echo-tcp.protocoll            | tcp         | protocoll
 			listeners.Echo_Upper.port               | 7000        | Echo_Upper

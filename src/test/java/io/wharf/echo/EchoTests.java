@@ -30,22 +30,6 @@ class EchoTests {
 	@Autowired
 	private Listeners listeners;
 
-	@Autowired
-	private org.springframework.context.ApplicationContext context;
-
-	@Test
-	void tcpListenersRunOnTheConfiguredTransport() {
-		for (String listener : new String[] { "echo-tcp", "echo-line", "echo-framed", "echo-stx" }) {
-			assertThat(this.context.getBean(listener + ".connections").getClass().getSimpleName())
-				.isEqualTo(expectedConnectionFactory());
-		}
-	}
-
-	/** The connection factory class of the transport under test. */
-	String expectedConnectionFactory() {
-		return "NettyServerConnectionFactory";
-	}
-
 	@Test
 	void rawEchoReturnsEveryByteInOrderThenClosesAfterTheClientsHalfClose() throws Exception {
 		byte[] payload = randomBytes(4 * 1024 * 1024);

@@ -68,7 +68,10 @@ class DashboardQueriesTests {
 	void everyPanelQueryReturnsData() throws Exception {
 		Promtool.require();
 		int port = startPrometheus();
-		await().atMost(Duration.ofSeconds(60)).until(() -> !results(port, "up{job=\"wharf\"} == 1").isEmpty());
+		// Prometheus refuses connections until it has bound its port: keep asking.
+		await().atMost(Duration.ofSeconds(60))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> !results(port, "up{job=\"wharf\"} == 1").isEmpty());
 		driveTraffic();
 		System.gc();
 		List<String> queries = panelQueries();
@@ -76,6 +79,7 @@ class DashboardQueriesTests {
 		for (String query : queries) {
 			await().atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(500))
+				.ignoreExceptionsInstanceOf(IOException.class)
 				.untilAsserted(() -> assertThat(results(port, query)).as(query).isNotEmpty());
 		}
 	}

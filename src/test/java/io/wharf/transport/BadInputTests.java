@@ -76,6 +76,19 @@ class BadInputTests {
 	}
 
 	@Test
+	void aHeaderInTheOtherByteOrderIsNamedInTheLog(CapturedOutput output) throws IOException {
+		try (WireClient client = WireClient.connect(this.listeners.port("echo-int-le"))) {
+			// Python's struct.pack('!i', 5) + b'hello', sent to a little-endian listener.
+			client.send(new byte[] { 0, 0, 0, 5, 'h', 'e', 'l', 'l', 'o' });
+			assertThat(client.readToEnd()).isEmpty();
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output).contains("Listener 'echo-int-le' closed connection")
+				.contains("frame of 83886080 bytes exceeds max-frame-size of 65536 bytes; the header looks like "
+						+ "big-endian (it reads 5 that way); check framing.byte-order"));
+	}
+
+	@Test
 	void aFloodOfBadFramesIsCountedNotLoggedOneByOne(CapturedOutput output) throws IOException {
 		for (int i = 0; i < 5; i++) {
 			try (WireClient client = WireClient.connect(this.listeners.port("echo-short-le"))) {

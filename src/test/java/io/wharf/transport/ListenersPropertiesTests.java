@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.wharf.greeting.GreetingProperties;
 import io.wharf.system.ServiceKind;
+import io.wharf.transport.tcp.framing.FrameByteOrder;
+import io.wharf.transport.tcp.framing.FramingType;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,7 +22,7 @@ class ListenersPropertiesTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-		.withUserConfiguration(Properties.class);
+		.withUserConfiguration(Properties.class, ConfigurationWords.class);
 
 	@Test
 	void bindsAListenerWithDefaults() {
@@ -91,12 +93,53 @@ class ListenersPropertiesTests {
 	}
 
 	@Test
-	void rejectsAMissingProtocolPortOrService() {
+	void rejectsAMissingProtocolPortOrServiceSayingWhatToSet() {
 		assertFailure(this.runner.withPropertyValues("wharf.listeners.a.port=7000", "wharf.listeners.a.service=echo"),
-				"wharf.listeners[a].protocol", "must not be null");
+				"wharf.listeners[a].protocol", "must be set: tcp or udp");
 		assertFailure(
 				this.runner.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.service=echo"),
-				"wharf.listeners[a].port", "must not be null");
+				"wharf.listeners[a].port", "must be set: 0-65535");
+		assertFailure(this.runner.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.port=7000"),
+				"wharf.listeners[a].service", "must be set: greeting or echo");
+	}
+
+	@Test
+	void unknownWordsAreRefusedInTheConfigurationsOwnWords() {
+		this.runner
+			.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.port=7000",
+					"wharf.listeners.a.service=echo", "wharf.listeners.a.framing.type=length_prefixed")
+			.run((context) -> {
+				String failure = describe(context.getStartupFailure());
+				assertThat(failure).contains("wharf.listeners.a.framing.type")
+					.contains("'length_prefixed' is not one of: raw, line, length-prefix, delimiter")
+					.doesNotContain("LENGTH_PREFIX")
+					.doesNotContain("No enum constant");
+			});
+		assertFailure(
+				this.runner.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.port=7000",
+						"wharf.listeners.a.service=echo", "wharf.listeners.a.framing.byte-order=network"),
+				"wharf.listeners.a.framing.byte-order", "'network' is not one of: big-endian, little-endian");
+	}
+
+	@Test
+	void acceptsWordsInEitherSpelling() {
+		this.runner
+			.withPropertyValues("wharf.listeners.a.protocol=TCP", "wharf.listeners.a.port=7000",
+					"wharf.listeners.a.service=Echo", "wharf.listeners.a.framing.type=LENGTH_PREFIX",
+					"wharf.listeners.a.framing.byte-order=little_endian")
+			.run((context) -> {
+				ListenerProperties listener = context.getBean(ListenersProperties.class).listeners().get("a");
+				assertThat(listener.framing().type()).isEqualTo(FramingType.LENGTH_PREFIX);
+				assertThat(listener.framing().byteOrder()).isEqualTo(FrameByteOrder.LITTLE_ENDIAN);
+			});
+	}
+
+	@Test
+	void rejectsFramingOnAUdpListener() {
+		assertFailure(
+				this.runner.withPropertyValues("wharf.listeners.a.protocol=udp", "wharf.listeners.a.port=7000",
+						"wharf.listeners.a.service=echo", "wharf.listeners.a.framing.type=line"),
+				"wharf.listeners[a].framing", "must not be set on a udp listener");
 	}
 
 	@Test
@@ -139,6 +182,16 @@ class ListenersPropertiesTests {
 						"wharf.listeners.a.service=echo", "wharf.listeners.b.protocol=tcp",
 						"wharf.listeners.b.port=7000", "wharf.listeners.b.service=greeting"),
 				"wharf.listeners", "listeners 'a' and 'b' both use tcp port 7000");
+	}
+
+	@Test
+	void aClashDoesNotPrintEverySetting() {
+		this.runner
+			.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.port=7000",
+					"wharf.listeners.a.service=echo", "wharf.listeners.b.protocol=tcp", "wharf.listeners.b.port=7000",
+					"wharf.listeners.b.service=greeting")
+			.run((context) -> assertThat(describe(context.getStartupFailure())).doesNotContain("tcpNoDelay")
+				.doesNotContain("FramingProperties"));
 	}
 
 	@Test

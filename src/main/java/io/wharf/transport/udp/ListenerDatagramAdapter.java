@@ -30,8 +30,8 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 
 	private final ListenerMetrics metrics;
 
-	private final DatagramPacket packet = new DatagramPacket(new byte[UdpListenerFlows.MAX_DATAGRAM],
-			UdpListenerFlows.MAX_DATAGRAM);
+	private final DatagramPacket packet = new DatagramPacket(new byte[UdpTransport.MAX_DATAGRAM],
+			UdpTransport.MAX_DATAGRAM);
 
 	ListenerDatagramAdapter(String listener, int port, Map<String, Object> headers, ListenerMetrics metrics) {
 		super(port);
@@ -42,7 +42,7 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 
 	@Override
 	protected DatagramPacket receive() throws IOException {
-		this.packet.setLength(UdpListenerFlows.MAX_DATAGRAM);
+		this.packet.setLength(UdpTransport.MAX_DATAGRAM);
 		getSocket().receive(this.packet);
 		return this.packet;
 	}

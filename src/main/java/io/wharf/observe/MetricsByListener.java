@@ -1,0 +1,80 @@
+package io.wharf.observe;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every listener's meters, by listener name, and the ticker that keeps their 1, 5 and 15
+ * minute rates current while the application runs.
+ */
+@Component
+public class MetricsByListener implements SmartLifecycle {
+
+	private final MeterRegistry registry;
+
+	private final Map<String, ListenerMetrics> metrics = new ConcurrentHashMap<>();
+
+	private volatile @Nullable ScheduledExecutorService ticker;
+
+	MetricsByListener(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	/**
+	 * A listener's meters, registered the first time they are asked for.
+	 * @param listener the listener name
+	 * @param service the service's name
+	 * @param protocol {@code tcp} or {@code udp}
+	 * @param limit the listener's max-connections
+	 * @return the meters
+	 */
+	public ListenerMetrics register(String listener, String service, String protocol, int limit) {
+		return this.metrics.computeIfAbsent(listener,
+				(key) -> ListenerMetrics.of(this.registry, key, service, protocol, limit));
+	}
+
+	/**
+	 * A listener's meters.
+	 * @param listener the listener name
+	 * @return the meters, or null if the listener never started
+	 */
+	public @Nullable ListenerMetrics get(String listener) {
+		return this.metrics.get(listener);
+	}
+
+	@Override
+	public void start() {
+		ScheduledExecutorService ticking = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "wharf-rates");
+			thread.setDaemon(true);
+			return thread;
+		});
+		ticking.scheduleAtFixedRate(() -> this.metrics.values().forEach(ListenerMetrics::tick), 0, Rates.TICK_SECONDS,
+				TimeUnit.SECONDS);
+		this.ticker = ticking;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService ticking = this.ticker;
+		if (ticking != null) {
+			ticking.shutdownNow();
+			this.ticker = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.ticker != null;
+	}
+
+}

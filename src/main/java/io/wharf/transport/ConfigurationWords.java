@@ -1,0 +1,58 @@
+package io.wharf.transport;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.wharf.system.ServiceKind;
+import io.wharf.transport.tcp.framing.FrameByteOrder;
+import io.wharf.transport.tcp.framing.FramingType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.core.convert.converter.GenericConverter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the listener settings that take one of a few words (protocol, service, framing
+ * type, byte order) as configuration spells them, {@code length-prefix} or
+ * {@code LENGTH_PREFIX}, and refuses anything else by listing the words that work,
+ * instead of an enum constant's name.
+ */
+@Component
+@ConfigurationPropertiesBinding
+class ConfigurationWords implements GenericConverter {
+
+	private static final Set<Class<?>> WORDS = Set.of(Protocol.class, ServiceKind.class, FramingType.class,
+			FrameByteOrder.class);
+
+	@Override
+	public Set<ConvertiblePair> getConvertibleTypes() {
+		return WORDS.stream().map((type) -> new ConvertiblePair(String.class, type)).collect(Collectors.toSet());
+	}
+
+	@Override
+	public @Nullable Object convert(@Nullable Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
+		if (source == null) {
+			return null;
+		}
+		String word = normalized(source.toString());
+		Enum<?>[] constants = (Enum<?>[]) targetType.getType().getEnumConstants();
+		for (Enum<?> constant : constants) {
+			if (normalized(constant.name()).equals(word)) {
+				return constant;
+			}
+		}
+		throw new IllegalArgumentException("'" + source + "' is not one of: "
+				+ Arrays.stream(constants)
+					.map((constant) -> constant.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+					.collect(Collectors.joining(", ")));
+	}
+
+	private static String normalized(String word) {
+		return word.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.wharf.transport;
+
+import io.wharf.observe.ListenerMetrics;
+
+/**
+ * Binds listeners of one protocol: the one seam between {@link Listeners}, which runs the
+ * lifecycle, and the TCP and UDP transports, which know sockets.
+ */
+public interface ListenerTransport {
+
+	/**
+	 * The protocol this transport serves.
+	 * @return tcp or udp
+	 */
+	Protocol protocol();
+
+	/**
+	 * Binds a listener's socket, accepting nothing yet.
+	 * @param name the listener name
+	 * @param properties the listener
+	 * @param metrics the listener's meters
+	 * @return the bound listener
+	 * @throws ListenerBindException when the socket cannot be bound
+	 */
+	BoundListener bind(String name, ListenerProperties properties, ListenerMetrics metrics);
+
+}

@@ -1,0 +1,144 @@
+package io.wharf.transport.tcp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.wharf.transport.ListenerAddress;
+import io.wharf.transport.ListenerBindException;
+import io.wharf.transport.ListenerProperties;
+import io.wharf.transport.Protocol;
+import io.wharf.transport.tcp.framing.Framing;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
+
+/**
+ * Spring Integration's server connection factory contract on Netty: the socket is bound
+ * at construction (so a port in use fails start-up, and nothing is accepted until the
+ * inbound adapter starts the factory), every connection is a {@link TcpSession} served on
+ * an event loop, and the usual connection events are published.
+ */
+final class NettyConnectionFactory extends AbstractServerConnectionFactory {
+
+	/** Numbers sessions, so that their ids are unique without a random UUID each. */
+	private static final AtomicLong sessionNumbers = new AtomicLong();
+
+	private final Channel serverChannel;
+
+	private final TcpListenerParts parts;
+
+	private final ConnectionPipeline pipeline;
+
+	NettyConnectionFactory(String name, ListenerProperties properties, NettyEventLoops loops, Framing framing,
+			TcpListenerParts parts) {
+		super(properties.requiredPort());
+		this.parts = parts;
+		this.pipeline = new ConnectionPipeline(framing, parts);
+		// start() runs the factory's run() on this executor: inline, no thread.
+		setTaskExecutor(Runnable::run);
+		this.serverChannel = bind(name, properties, loops, new ChannelInitializer<SocketChannel>() {
+			@Override
+			protected void initChannel(SocketChannel channel) {
+				accept(channel);
+			}
+		});
+	}
+
+	private static Channel bind(String name, ListenerProperties properties, NettyEventLoops loops,
+			ChannelInitializer<SocketChannel> accept) {
+		ServerBootstrap bootstrap = new ServerBootstrap().group(loops.acceptors(), loops.workers())
+			.channel(loops.serverChannelType())
+			.option(ChannelOption.SO_BACKLOG, properties.backlog())
+			.option(ChannelOption.SO_REUSEADDR, properties.reuseAddress())
+			// Nothing is accepted before the inbound adapter starts the factory.
+			.option(ChannelOption.AUTO_READ, false)
+			.childOption(ChannelOption.TCP_NODELAY, properties.tcpNoDelay())
+			.childOption(ChannelOption.SO_KEEPALIVE, properties.keepAlive())
+			.childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+			.childHandler(accept);
+		if (properties.receiveBufferSize() != null) {
+			// Accepted sockets inherit it; windows above 64 KB must be set before
+			// listen().
+			bootstrap.option(ChannelOption.SO_RCVBUF, (int) properties.receiveBufferSize().toBytes());
+		}
+		if (properties.sendBufferSize() != null) {
+			bootstrap.childOption(ChannelOption.SO_SNDBUF, (int) properties.sendBufferSize().toBytes());
+		}
+		try {
+			return bootstrap.bind(ListenerAddress.of(properties)).syncUninterruptibly().channel();
+		}
+		catch (Exception ex) {
+			IOException cause = (ex instanceof IOException io) ? io : new IOException(ex.getMessage(), ex);
+			throw new ListenerBindException(name, Protocol.TCP, properties.requiredPort(), properties.bindAddress(),
+					cause);
+		}
+	}
+
+	/**
+	 * Opens a session for an accepted channel and assembles its pipeline, if the factory
+	 * serves and the listener has room; otherwise closes the channel.
+	 */
+	private void accept(SocketChannel channel) {
+		TcpListenerParts listener = this.parts;
+		if (!isActive() || isShuttingDown()) {
+			channel.close();
+			return;
+		}
+		if (!listener.sessions().admit()) {
+			listener.metrics().connectionRejected();
+			listener.log().refused(channel.remoteAddress(), listener.metrics().limit());
+			channel.close();
+			return;
+		}
+		SessionCounts counts = new SessionCounts(listener.metrics());
+		TcpSession session = new TcpSession(channel, listener, counts, sessionNumbers.incrementAndGet(),
+				getApplicationEventPublisher(), getComponentName());
+		session.registerListener(getListener());
+		session.registerSenders(getSenders());
+		wrapConnection(session);
+		this.pipeline.assemble(channel.pipeline(), counts, session);
+		channel.closeFuture().addListener((closed) -> closeConnection(session.getConnectionId()));
+	}
+
+	@Override
+	public void run() {
+		setListening(true);
+		this.serverChannel.config().setAutoRead(true);
+		publishServerListeningEvent(getPort());
+	}
+
+	/** Closes the listening socket; open sessions go on. */
+	void stopAccepting() {
+		this.serverChannel.close().syncUninterruptibly();
+		setListening(false);
+	}
+
+	@Override
+	public void stop() {
+		stopAccepting();
+		super.stop();
+	}
+
+	@Override
+	public int getPort() {
+		return ((InetSocketAddress) this.serverChannel.localAddress()).getPort();
+	}
+
+	@Override
+	public @Nullable SocketAddress getServerSocketAddress() {
+		return this.serverChannel.localAddress();
+	}
+
+	@Override
+	public String getComponentType() {
+		return "wharf:netty-server-connection-factory";
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.wharf.transport.tcp;
+
+import java.util.concurrent.TimeUnit;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.SocketChannel;
+import io.wharf.observe.CloseReason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one TCP session closes: why (the first reason recorded wins), and how, so that no
+ * reply already written is lost. Runs on the session's event loop.
+ */
+final class SessionClose {
+
+	/**
+	 * How long a closing connection keeps reading, so its last reply is not lost to a
+	 * reset.
+	 */
+	private static final long LINGER_MILLIS = 2000;
+
+	private final SocketChannel channel;
+
+	private boolean closing;
+
+	private @Nullable CloseReason reason;
+
+	SessionClose(SocketChannel channel) {
+		this.channel = channel;
+	}
+
+	/**
+	 * Whether the session is closing, so that it reads and writes nothing more.
+	 * @return true once any close began
+	 */
+	boolean closing() {
+		return this.closing;
+	}
+
+	/**
+	 * Why the session closed.
+	 * @return the first reason recorded; the client's close if none was
+	 */
+	CloseReason reason() {
+		return (this.reason != null) ? this.reason : CloseReason.CLIENT_CLOSED;
+	}
+
+	void record(CloseReason why) {
+		if (this.reason == null) {
+			this.reason = why;
+		}
+	}
+
+	/**
+	 * Flushes what is written, shuts down output and keeps discarding input for a short
+	 * while before closing: closing with unread input would reset the connection and
+	 * could destroy the last reply in flight.
+	 * @param why why the connection closes, unless a reason was already recorded
+	 * @return false if the session was already closing
+	 */
+	boolean gracefully(CloseReason why) {
+		if (this.closing) {
+			return false;
+		}
+		this.closing = true;
+		record(why);
+		afterPendingWrites().addListener((future) -> {
+			if (future.isSuccess()) {
+				this.channel.shutdownOutput();
+				this.channel.eventLoop().schedule(() -> this.channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+			}
+			else {
+				this.channel.close();
+			}
+		});
+		return true;
+	}
+
+	/** The client shut down its output: close once what it was answered is sent. */
+	void inputEnded() {
+		record(CloseReason.CLIENT_CLOSED);
+		if (this.closing) {
+			this.channel.close();
+			return;
+		}
+		this.closing = true;
+		afterPendingWrites().addListener(ChannelFutureListener.CLOSE);
+	}
+
+	/** Closes at once, dropping what is not sent yet. */
+	void now(CloseReason why) {
+		this.closing = true;
+		record(why);
+		this.channel.close();
+	}
+
+	/**
+	 * Flushes and completes once everything written so far is on the wire; the empty
+	 * write enters below the framing encoder, which would frame it as a message.
+	 */
+	private ChannelFuture afterPendingWrites() {
+		return this.channel.pipeline().firstContext().writeAndFlush(Unpooled.EMPTY_BUFFER);
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.wharf.transport.tcp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.wharf.transport.tcp.framing.FrameException;
+import io.wharf.transport.tcp.framing.Framing;
+
+/**
+ * The last handler of a connection's pipeline: hands each decoded frame, and each thing
+ * that happens to the channel, to the connection's {@link TcpSession}.
+ */
+final class SessionHandler extends ChannelInboundHandlerAdapter {
+
+	private final TcpSession session;
+
+	private final Framing framing;
+
+	SessionHandler(TcpSession session, Framing framing) {
+		this.session = session;
+		this.framing = framing;
+	}
+
+	@Override
+	public void channelActive(ChannelHandlerContext ctx) {
+		this.session.opened();
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		ByteBuf frame = (ByteBuf) msg;
+		try {
+			this.session.received(ByteBufUtil.getBytes(frame));
+		}
+		finally {
+			frame.release();
+		}
+	}
+
+	@Override
+	public void channelReadComplete(ChannelHandlerContext ctx) {
+		this.session.readComplete();
+	}
+
+	@Override
+	public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+		// A client that does not read its echoes stops being read: no unbounded
+		// buffering.
+		ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+		ctx.fireChannelWritabilityChanged();
+	}
+
+	@Override
+	public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+		if (event instanceof IdleStateEvent) {
+			this.session.expire();
+			this.session.readComplete();
+		}
+		else if (event instanceof ChannelInputShutdownEvent) {
+			this.session.inputEnded();
+		}
+	}
+
+	@Override
+	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		FrameException frame = this.framing.frameError(cause);
+		if (frame != null) {
+			this.session.rejectFrame(frame);
+			this.session.readComplete();
+			return;
+		}
+		Throwable error = (cause instanceof DecoderException && cause.getCause() != null) ? cause.getCause() : cause;
+		this.session.failed(error);
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) {
+		this.session.closed();
+	}
+
+}

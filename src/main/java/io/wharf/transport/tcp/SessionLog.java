@@ -1,0 +1,105 @@
+package io.wharf.transport.tcp;
+
+import java.time.Duration;
+
+import io.wharf.observe.CloseReason;
+import io.wharf.observe.LogThrottle;
+import io.wharf.transport.tcp.framing.FrameException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The log lines of one TCP listener's sessions, each naming the listener, the connection
+ * and what to change; repeated warnings are throttled, and every line about a session
+ * carries its id and listener in the MDC.
+ */
+final class SessionLog {
+
+	private static final Logger logger = LoggerFactory.getLogger(SessionLog.class);
+
+	private final String listener;
+
+	private final LogThrottle throttle = new LogThrottle();
+
+	SessionLog(String listener) {
+		this.listener = listener;
+	}
+
+	void refused(Object remote, int max) {
+		long heldBack = this.throttle.admit("rejected");
+		if (heldBack >= 0) {
+			logger.warn("Listener '{}' refused a connection from {}: {} connections are open, the limit; raise {}{}",
+					this.listener, remote, max, property("max-connections"), heldBackNote(heldBack));
+		}
+	}
+
+	void frameRejected(TcpSession session, FrameException frame) {
+		String advice = (frame.hint() != null) ? frame.hint()
+				: frame.tooLarge() ? "if such frames are legitimate, raise " + property("framing.max-frame-size")
+						: "check that the client's framing matches " + property("framing");
+		long heldBack = this.throttle.admit(frame.errorType());
+		inSession(session, () -> {
+			if (heldBack >= 0) {
+				logger.warn("Listener '{}' closed connection {}: {}; {}{}", this.listener, session.getConnectionId(),
+						frame.getMessage(), advice, (heldBack > 0) ? " (" + heldBack + " more like it in the last "
+								+ "10 s were logged at DEBUG; wharf_errors_total counts all)" : "");
+			}
+			else {
+				logger.debug("Listener '{}' closed connection {}: {}", this.listener, session.getConnectionId(),
+						frame.getMessage());
+			}
+		});
+	}
+
+	void idle(TcpSession session, Duration timeout) {
+		inSession(session, () -> logger.info("Listener '{}' closing connection {}: nothing received for {} ({})",
+				this.listener, session.getConnectionId(), timeout, property("idle-timeout")));
+	}
+
+	void clientGone(TcpSession session, Object why) {
+		inSession(session, () -> logger.debug("Listener '{}' connection {} ended by the client: {}", this.listener,
+				session.getConnectionId(), why));
+	}
+
+	void unexpected(TcpSession session, String what, Throwable error) {
+		long heldBack = this.throttle.admit(what);
+		inSession(session, () -> {
+			if (heldBack >= 0) {
+				logger.warn("Listener '{}' closing connection {} after {}: {}{}", this.listener,
+						session.getConnectionId(), what, error.toString(), heldBackNote(heldBack));
+			}
+			else {
+				logger.debug("Listener '{}' closing connection {} after {}: {}", this.listener,
+						session.getConnectionId(), what, error.toString());
+			}
+		});
+	}
+
+	/** One INFO line with what a person asks first about a connection that went away. */
+	void ended(TcpSession session, CloseReason reason, SessionCounts counts) {
+		if (logger.isInfoEnabled()) {
+			inSession(session,
+					() -> logger.info("Listener '{}' session {} from {}:{} closed ({}) after {} ms: {}", this.listener,
+							session.getConnectionId(), session.getHostAddress(), session.getPort(), reason.tag(),
+							counts.openNanos() / 1_000_000, counts));
+		}
+	}
+
+	private String property(String suffix) {
+		return "wharf.listeners." + this.listener + "." + suffix;
+	}
+
+	private static String heldBackNote(long heldBack) {
+		return (heldBack > 0) ? " (" + heldBack + " more in the last 10 s were logged at DEBUG)" : "";
+	}
+
+	/** Runs a log statement with the connection id and listener in the MDC. */
+	private void inSession(TcpSession session, Runnable log) {
+		try (MDC.MDCCloseable id = MDC.putCloseable("connectionId", session.getConnectionId());
+				MDC.MDCCloseable listener = MDC.putCloseable("listener", this.listener)) {
+			log.run();
+		}
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.wharf.transport.tcp;
+
+import java.time.Duration;
+
+import io.wharf.observe.ListenerMetrics;
+
+/**
+ * The parts of one TCP listener that its sessions use, each with its own role.
+ *
+ * @param sessions admission and the open sessions
+ * @param log the sessions' log lines
+ * @param messages builds the messages sent to the service
+ * @param metrics the listener's meters
+ * @param idleTimeout how long a silent session stays open
+ * @param errorsAsText whether clients can read a one-line error before a close
+ */
+record TcpListenerParts(Sessions sessions, SessionLog log, InboundMessages messages, ListenerMetrics metrics,
+		Duration idleTimeout, boolean errorsAsText) {
+
+}

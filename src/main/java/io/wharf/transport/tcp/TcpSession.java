@@ -1,0 +1,252 @@
+package io.wharf.transport.tcp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.socket.SocketChannel;
+import io.wharf.observe.CloseReason;
+import io.wharf.system.ConversationEvent;
+import io.wharf.system.ConversationHeaders;
+import io.wharf.system.Reply;
+import io.wharf.transport.OpenSession;
+import io.wharf.transport.tcp.framing.FrameException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.Lifecycle;
+import org.springframework.integration.ip.tcp.connection.TcpListener;
+import org.springframework.messaging.Message;
+
+/**
+ * One TCP connection, behind Spring Integration's connection contract: its frames go to
+ * the listener's inbound adapter as messages, the replies come back through
+ * {@link #send}, and it publishes the usual connection events. Everything runs on the
+ * channel's event loop; replies written while a read is processed are flushed once, when
+ * the read completes.
+ */
+final class TcpSession extends ConnectionContract implements OpenSession {
+
+	private final SocketChannel channel;
+
+	private final String factoryName;
+
+	private final TcpListenerParts listener;
+
+	private final SessionCounts counts;
+
+	private final String connectionId;
+
+	private final InetSocketAddress remote;
+
+	private boolean reading;
+
+	private boolean flushPending;
+
+	private final SessionClose close;
+
+	TcpSession(SocketChannel channel, TcpListenerParts listener, SessionCounts counts, long number,
+			@Nullable ApplicationEventPublisher publisher, String factoryName) {
+		super(publisher);
+		this.channel = channel;
+		this.factoryName = factoryName;
+		this.listener = listener;
+		this.counts = counts;
+		this.remote = channel.remoteAddress();
+		this.close = new SessionClose(channel);
+		this.connectionId = getHostAddress() + ":" + getPort() + ":" + channel.localAddress().getPort() + ":"
+				+ Long.toHexString(number);
+	}
+
+	@Override
+	public String getConnectionFactoryName() {
+		return this.factoryName;
+	}
+
+	@Override
+	public String getConnectionId() {
+		return this.connectionId;
+	}
+
+	@Override
+	public String getHostAddress() {
+		return this.remote.getAddress().getHostAddress();
+	}
+
+	@Override
+	public String getHostName() {
+		return getHostAddress();
+	}
+
+	@Override
+	public int getPort() {
+		return this.remote.getPort();
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.channel.isActive();
+	}
+
+	Object localAddress() {
+		return this.channel.localAddress().getAddress();
+	}
+
+	@Override
+	public Map<String, Object> describe() {
+		return this.counts.describe(this.connectionId, getHostAddress() + ":" + getPort());
+	}
+
+	@Override
+	public void closeByOperator() {
+		this.channel.eventLoop().execute(() -> this.close.gracefully(CloseReason.REJECTED));
+	}
+
+	void opened() {
+		this.listener.sessions().opened(this.connectionId, this);
+		this.listener.metrics().connectionOpened();
+		publishConnectionOpenEvent();
+		deliver(this.listener.messages().event(this, ConversationEvent.OPENED, null, null));
+		readComplete();
+	}
+
+	void received(byte[] frame) {
+		if (this.close.closing()) {
+			return;
+		}
+		this.reading = true;
+		this.counts.received();
+		long start = System.nanoTime();
+		deliver(this.listener.messages().frame(this, frame));
+		this.listener.metrics().processed(System.nanoTime() - start);
+	}
+
+	/** Flushes what the services answered while the read batch was processed. */
+	void readComplete() {
+		this.reading = false;
+		this.counts.meter();
+		if (this.flushPending) {
+			this.flushPending = false;
+			this.channel.flush();
+		}
+	}
+
+	/** Writes a service's answer: a {@link Reply} or the bytes of one message. */
+	@Override
+	public void send(Message<?> message) {
+		if (!this.channel.eventLoop().inEventLoop()) {
+			this.channel.eventLoop().execute(() -> send(message));
+			return;
+		}
+		Object answer = message.getPayload();
+		Reply reply = (answer instanceof Reply r) ? r
+				: Reply.of((answer instanceof String text) ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) answer);
+		write(reply.frames());
+		if (reply.close()) {
+			closeGracefully(CloseReason.EXIT);
+		}
+	}
+
+	private void write(List<byte[]> frames) {
+		if (this.close.closing() || frames.isEmpty()) {
+			return;
+		}
+		for (byte[] frame : frames) {
+			this.channel.write(Unpooled.wrappedBuffer(frame), this.channel.voidPromise());
+		}
+		this.counts.sent(frames.size());
+		this.flushPending = true;
+		if (!this.reading) {
+			readComplete();
+		}
+	}
+
+	void rejectFrame(FrameException frame) {
+		if (this.close.closing()) {
+			return;
+		}
+		this.listener.metrics().error(frame.errorType());
+		this.listener.log().frameRejected(this, frame);
+		if (this.listener.errorsAsText()) {
+			String line = "ERROR " + frame.getMessage() + "; closing the connection\n";
+			write(List.of(line.getBytes(StandardCharsets.US_ASCII)));
+		}
+		closeGracefully(CloseReason.FRAME_ERROR);
+	}
+
+	void expire() {
+		this.close.record(CloseReason.IDLE_TIMEOUT);
+		this.listener.log().idle(this, this.listener.idleTimeout());
+		deliver(this.listener.messages()
+			.event(this, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, this.listener.idleTimeout()));
+		closeGracefully(CloseReason.IDLE_TIMEOUT);
+	}
+
+	/** The client shut down its output: answer what it sent, then close. */
+	void inputEnded() {
+		this.close.inputEnded();
+	}
+
+	void failed(Throwable cause) {
+		if (cause instanceof IOException) {
+			this.listener.log().clientGone(this, cause.getMessage());
+			this.close.now(CloseReason.CLIENT_CLOSED);
+		}
+		else {
+			this.listener.log().unexpected(this, "an unexpected error", cause);
+			this.close.now(CloseReason.ERROR);
+		}
+	}
+
+	private void closeGracefully(CloseReason reason) {
+		if (this.close.gracefully(reason)) {
+			this.flushPending = false;
+		}
+	}
+
+	/** Ends the session once its channel is closed, from whichever side. */
+	void closed() {
+		this.close.now(CloseReason.CLIENT_CLOSED);
+		CloseReason reason = this.close.reason();
+		this.counts.meter();
+		this.listener.sessions().ended(this.connectionId);
+		this.listener.metrics().connectionClosed(reason, this.counts.openNanos());
+		this.listener.log().ended(this, reason, this.counts);
+		if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
+			deliver(this.listener.messages()
+				.event(this, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason.tag()));
+		}
+		super.close();
+	}
+
+	/**
+	 * Closes the connection from the server's side, at shutdown or for Spring
+	 * Integration.
+	 */
+	@Override
+	public void close() {
+		this.close.now(CloseReason.SHUTDOWN);
+	}
+
+	/**
+	 * Hands a message to the inbound adapter; a failing service closes this session only.
+	 */
+	private void deliver(Message<?> message) {
+		TcpListener target = getListener();
+		try {
+			if (target != null) {
+				target.onMessage(message);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.listener.metrics().error("handler");
+			this.listener.log().unexpected(this, "its service failed", ex);
+			this.close.now(CloseReason.ERROR);
+		}
+	}
+
+}

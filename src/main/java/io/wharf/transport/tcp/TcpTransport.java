@@ -1,0 +1,93 @@
+package io.wharf.transport.tcp;
+
+import java.util.Map;
+
+import io.wharf.observe.ListenerMetrics;
+import io.wharf.transport.BoundListener;
+import io.wharf.transport.ListenerProperties;
+import io.wharf.transport.ListenerRoute;
+import io.wharf.transport.ListenerTransport;
+import io.wharf.transport.Protocol;
+import io.wharf.transport.tcp.framing.Framing;
+
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.integration.ip.tcp.inbound.TcpReceivingChannelAdapter;
+import org.springframework.integration.ip.tcp.outbound.TcpSendingMessageHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Binds TCP listeners: a Netty connection factory behind Spring Integration's contract,
+ * Spring Integration's own inbound adapter feeding the service channel, and its sending
+ * handler draining the replies.
+ */
+@Component
+class TcpTransport implements ListenerTransport {
+
+	private final NettyEventLoops loops;
+
+	private final IntegrationFlowContext flowContext;
+
+	TcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext) {
+		this.loops = loops;
+		this.flowContext = flowContext;
+	}
+
+	@Override
+	public Protocol protocol() {
+		return Protocol.TCP;
+	}
+
+	@Override
+	public BoundListener bind(String name, ListenerProperties properties, ListenerMetrics metrics) {
+		Framing framing = new Framing(properties.framing());
+		ListenerRoute route = new ListenerRoute(name, properties, this.flowContext);
+		Sessions sessions = new Sessions(properties.maxConnections());
+		TcpListenerParts parts = new TcpListenerParts(sessions, new SessionLog(name),
+				new InboundMessages(route.headers()), metrics, properties.idleTimeout(),
+				framing.carriesText() || properties.requiredService().speaksText());
+		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, framing, parts);
+		return new BoundTcpListener(name, properties, route, factory, sessions);
+	}
+
+	/** A bound TCP listener through its lifecycle. */
+	private record BoundTcpListener(String name, ListenerProperties properties, ListenerRoute route,
+			NettyConnectionFactory factory, Sessions registry) implements BoundListener {
+
+		@Override
+		public int localPort() {
+			return this.factory.getPort();
+		}
+
+		@Override
+		public void start() {
+			TcpReceivingChannelAdapter inbound = new TcpReceivingChannelAdapter();
+			inbound.setConnectionFactory(this.factory);
+			TcpSendingMessageHandler replies = new TcpSendingMessageHandler();
+			replies.setConnectionFactory(this.factory);
+			this.route.register(inbound, replies, Map.of(this.name + ".connections", this.factory));
+		}
+
+		@Override
+		public void stopAccepting() {
+			this.factory.stopAccepting();
+		}
+
+		@Override
+		public java.util.concurrent.CompletableFuture<Void> drained() {
+			return this.registry.drain();
+		}
+
+		@Override
+		public void close() {
+			this.factory.stop();
+			this.route.remove();
+		}
+
+		@Override
+		public Map<String, io.wharf.transport.OpenSession> sessions() {
+			return this.registry.open();
+		}
+
+	}
+
+}
