@@ -18,7 +18,7 @@ COPY .mvn .mvn
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline
 COPY src src
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package \
-	&& java -Djarmode=tools -jar target/wharf-*.jar extract --layers --destination /layers \
+	&& java -Djarmode=tools -jar target/wharf-*-exec.jar extract --layers --destination /layers \
 	&& mv /layers/application/wharf-*.jar /layers/application/wharf.jar
 
 FROM eclipse-temurin:25-jre AS runtime

@@ -1,110 +1,79 @@
 package io.wharf.greeting;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
+import io.wharf.api.Answer;
+import io.wharf.api.CloseReason;
+import io.wharf.api.Datagram;
+import io.wharf.api.Session;
+import io.wharf.api.SocketService;
 import io.wharf.system.Reply;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The greeting conversation: welcome and prompt, {@code Hello <name>!} for each name, a
- * farewell for an exit word. Stateless: every answer depends only on what was received.
+ * The greeting as a socket service: the {@link GreetingScript}'s texts, with each
+ * session's state and the greeting's meters.
  */
-public final class GreetingService {
+public final class GreetingService implements SocketService<GreetingState> {
 
-	private final GreetingProperties properties;
+	private final GreetingScript conversation;
 
-	private final List<String> exitWords;
+	private final GreetingMeters meters;
 
-	public GreetingService(GreetingProperties properties) {
-		this.properties = properties;
-		this.exitWords = properties.exitWords().stream().map((word) -> word.strip().toLowerCase(Locale.ROOT)).toList();
+	GreetingService(GreetingScript conversation, GreetingMeters meters) {
+		this.conversation = conversation;
+		this.meters = meters;
 	}
 
-	/**
-	 * What a new TCP connection hears first.
-	 * @return welcome and prompt
-	 */
-	public Reply open() {
-		return Reply.of(encode(this.properties.welcome()), encode(this.properties.prompt()));
+	@Override
+	public void listening(String listener, String protocol) {
+		this.meters.of(listener, "tcp".equals(protocol));
 	}
 
-	/**
-	 * Answers what one TCP read or frame carried: every line in it is a name.
-	 * @param received the bytes, trailing line breaks included or not
-	 * @return the answers to each name, up to and including an exit word's farewell
-	 */
-	public Answer receive(byte[] received) {
-		List<byte[]> frames = new ArrayList<>();
-		int greetings = 0;
-		for (String name : GreetingNames.split(decode(received))) {
-			if (isExitWord(name)) {
-				frames.add(encode(this.properties.farewell()));
-				return new Answer(new Reply(frames, true), greetings);
-			}
-			greetings += answer(name, frames);
+	@Override
+	public GreetingState opened(Session session, Answer answer) {
+		send(this.conversation.open(), answer);
+		return new GreetingState(this.meters.of(session.listener(), true));
+	}
+
+	@Override
+	public void received(Session session, @Nullable GreetingState state, byte[] frame, Answer answer) {
+		Greetings greetings = this.conversation.receive(frame);
+		if (state != null) {
+			state.greeted(greetings.greetings());
 		}
-		return new Answer(new Reply(frames, false), greetings);
+		send(greetings.reply(), answer);
 	}
 
-	/**
-	 * Answers one UDP datagram, which is one name.
-	 * @param datagram the datagram's bytes
-	 * @return the answer, to be sent back in one datagram
-	 */
-	public Answer receiveDatagram(byte[] datagram) {
-		String name = GreetingNames.clean(decode(datagram));
-		if (isExitWord(name)) {
-			return new Answer(Reply.closing(encode(this.properties.farewell())), 0);
+	@Override
+	public void idle(Session session, @Nullable GreetingState state, Duration timeout, Answer answer) {
+		send(this.conversation.idle(timeout), answer);
+	}
+
+	@Override
+	public void closed(Session session, @Nullable GreetingState state, CloseReason reason) {
+		if (state != null) {
+			state.ended(reason);
 		}
-		List<byte[]> frames = new ArrayList<>();
-		int greetings = answer(name, frames);
-		return new Answer(new Reply(frames, false), greetings);
 	}
 
-	/**
-	 * The last words to a connection that stayed silent too long.
-	 * @param timeout the idle timeout that expired
-	 * @return the idle farewell, closing
-	 */
-	public Reply idle(Duration timeout) {
-		return Reply.closing(encode(this.properties.idleFarewell().replace("{timeout}", describe(timeout))));
+	@Override
+	public void datagram(Datagram datagram, Answer answer) {
+		Greetings greetings = this.conversation.receiveDatagram(datagram.payload());
+		this.meters.of(datagram.listener(), false).greeted(greetings.greetings());
+		greetings.reply().frames().forEach(answer::send);
 	}
 
-	private int answer(String name, List<byte[]> frames) {
-		int greeted = 0;
-		if (name.codePointCount(0, name.length()) > this.properties.maxNameLength()) {
-			frames.add(encode(
-					this.properties.nameTooLong().replace("{max}", Integer.toString(this.properties.maxNameLength()))));
+	@Override
+	public @Nullable String describe(@Nullable GreetingState state) {
+		return (state != null) ? state.describe() : null;
+	}
+
+	private static void send(Reply reply, Answer answer) {
+		reply.frames().forEach(answer::send);
+		if (reply.close()) {
+			answer.thenClose();
 		}
-		else if (!name.isEmpty()) {
-			frames.add(encode(this.properties.hello().replace("{name}", name)));
-			greeted = 1;
-		}
-		frames.add(encode(this.properties.prompt()));
-		return greeted;
-	}
-
-	private boolean isExitWord(String name) {
-		return this.exitWords.contains(name.toLowerCase(Locale.ROOT));
-	}
-
-	private String decode(byte[] bytes) {
-		// String's constructor replaces malformed input with U+FFFD.
-		return new String(bytes, this.properties.charset());
-	}
-
-	private byte[] encode(String text) {
-		return text.getBytes(this.properties.charset());
-	}
-
-	private static String describe(Duration timeout) {
-		if (timeout.toSeconds() % 60 == 0 && timeout.toMinutes() > 0) {
-			return timeout.toMinutes() + (timeout.toMinutes() == 1 ? " minute" : " minutes");
-		}
-		long seconds = Math.max(1, timeout.toSeconds());
-		return seconds + (seconds == 1 ? " second" : " seconds");
 	}
 
 }

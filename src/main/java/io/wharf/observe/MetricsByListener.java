@@ -10,13 +10,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * Every listener's meters, by listener name, and the ticker that keeps their 1, 5 and 15
  * minute rates current while the application runs.
  */
-@Component
 public class MetricsByListener implements SmartLifecycle {
 
 	private final MeterRegistry registry;
@@ -25,7 +23,7 @@ public class MetricsByListener implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledExecutorService ticker;
 
-	MetricsByListener(MeterRegistry registry) {
+	public MetricsByListener(MeterRegistry registry) {
 		this.registry = registry;
 	}
 

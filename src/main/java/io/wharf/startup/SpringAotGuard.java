@@ -2,6 +2,7 @@ package io.wharf.startup;
 
 import java.util.List;
 
+import io.wharf.WharfApplication;
 import org.apache.commons.logging.Log;
 
 import org.springframework.aot.AotDetector;
@@ -38,6 +39,11 @@ class SpringAotGuard implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!application.getAllSources().contains(WharfApplication.class)) {
+			// An application that depends on Wharf makes its own choices about Spring
+			// AOT.
+			return;
+		}
 		if (Boolean.getBoolean(AOT_PROCESSING)) {
 			environment.getPropertySources().addFirst(new ConditionReads());
 		}

@@ -21,10 +21,13 @@ public final class ConversationHeaders {
 	public static final String IDLE_TIMEOUT = "wharf_idleTimeout";
 
 	/**
-	 * Why a connection closed, on a {@link ConversationEvent#CLOSED} event: e.g.
-	 * {@code exit}.
+	 * Why a connection closed, on a {@link ConversationEvent#CLOSED} event: an
+	 * {@link io.wharf.api.CloseReason}.
 	 */
 	public static final String CLOSE_REASON = "wharf_closeReason";
+
+	/** The TCP session a message came from, a {@link SessionHandle}; absent for UDP. */
+	public static final String SESSION = "wharf_session";
 
 	private ConversationHeaders() {
 	}

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.wharf.system.ServiceKind;
 import io.wharf.transport.tcp.framing.FrameByteOrder;
 import io.wharf.transport.tcp.framing.FramingType;
 import org.jspecify.annotations.Nullable;
@@ -13,20 +12,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.GenericConverter;
-import org.springframework.stereotype.Component;
 
 /**
- * Reads the listener settings that take one of a few words (protocol, service, framing
- * type, byte order) as configuration spells them, {@code length-prefix} or
- * {@code LENGTH_PREFIX}, and refuses anything else by listing the words that work,
- * instead of an enum constant's name.
+ * Reads the listener settings that take one of a few words (protocol, framing type, byte
+ * order) as configuration spells them, {@code length-prefix} or {@code LENGTH_PREFIX},
+ * and refuses anything else by listing the words that work, instead of an enum constant's
+ * name.
  */
-@Component
 @ConfigurationPropertiesBinding
 class ConfigurationWords implements GenericConverter {
 
-	private static final Set<Class<?>> WORDS = Set.of(Protocol.class, ServiceKind.class, FramingType.class,
-			FrameByteOrder.class);
+	private static final Set<Class<?>> WORDS = Set.of(Protocol.class, FramingType.class, FrameByteOrder.class);
 
 	@Override
 	public Set<ConvertiblePair> getConvertibleTypes() {

@@ -2,10 +2,10 @@ package io.wharf.transport;
 
 import java.time.Duration;
 
-import io.wharf.system.ServiceKind;
 import io.wharf.transport.tcp.framing.FramingProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param protocol tcp or udp
  * @param port port to bind, 0 for an ephemeral one
  * @param bindAddress address to bind; all interfaces (IPv4 and IPv6) when unset
- * @param service the service that answers: greeting or echo
+ * @param service the bean name of the service that answers: greeting, echo or one of the
+ * application's own
  * @param framing how messages are cut from a TCP stream; raw when unset (TCP only)
  * @param backlog pending connections the kernel queues before accept (TCP)
  * @param reuseAddress whether SO_REUSEADDR is set, so a restart can rebind at once (TCP;
@@ -37,7 +38,9 @@ import org.springframework.util.unit.DataSize;
 public record ListenerProperties(@DefaultValue("true") boolean enabled,
 		@NotNull(message = "must be set: tcp or udp") @Nullable Protocol protocol,
 		@NotNull(message = "must be set: 0-65535, 0 picks a free port") @Min(0) @Max(65535) @Nullable Integer port,
-		@Nullable String bindAddress, @NotNull(message = "must be set: greeting or echo") @Nullable ServiceKind service,
+		@Nullable String bindAddress,
+		@NotBlank(
+				message = "must be set: the name of a service bean, such as greeting or echo") @Nullable String service,
 		@Nullable FramingProperties framing, @DefaultValue("1024") @Min(1) int backlog,
 		@DefaultValue("true") boolean reuseAddress, @DefaultValue("true") boolean tcpNoDelay,
 		@DefaultValue("false") boolean keepAlive, @Nullable DataSize receiveBufferSize,
@@ -81,7 +84,7 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled,
 	 * The service, known to be set once the properties are validated.
 	 * @return the service
 	 */
-	public ServiceKind requiredService() {
+	public String requiredService() {
 		return required(this.service, "service");
 	}
 

@@ -3,6 +3,7 @@ package io.wharf.transport;
 import java.util.Map;
 
 import io.wharf.system.ConversationHeaders;
+import io.wharf.system.ServiceChannels;
 
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -57,7 +58,7 @@ public final class ListenerRoute {
 	 * @param beans further components to register with the flow, by bean name
 	 */
 	public void register(MessageProducerSupport inbound, MessageHandler replySender, Map<String, Object> beans) {
-		inbound.setOutputChannelName(this.properties.requiredService().requestChannel());
+		inbound.setOutputChannelName(ServiceChannels.requestChannel(this.properties.requiredService()));
 		IntegrationFlow flow = IntegrationFlow.from(this.replies)
 			.handle(replySender, (endpoint) -> endpoint.id(this.name + ".replies"))
 			.get();

@@ -14,18 +14,18 @@ import java.util.concurrent.TimeoutException;
 
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.MetricsByListener;
+import io.wharf.system.ServiceChannels;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * Runs the lifecycle of every enabled listener: binds all sockets first (reporting every
  * one that cannot bind), then starts them all; at shutdown stops accepting, waits for
  * open sessions to end within the drain timeout, and closes the rest.
  */
-@Component
 public class Listeners implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(Listeners.class);
@@ -36,6 +36,10 @@ public class Listeners implements SmartLifecycle {
 
 	private final MetricsByListener metrics;
 
+	private final ServiceChannels services;
+
+	private final ListableBeanFactory beans;
+
 	/**
 	 * Written only by start and stop; read by health checks and the sockets endpoint,
 	 * even while draining.
@@ -44,14 +48,18 @@ public class Listeners implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	Listeners(ListenersProperties properties, List<ListenerTransport> transports, MetricsByListener metrics) {
+	Listeners(ListenersProperties properties, List<ListenerTransport> transports, MetricsByListener metrics,
+			ServiceChannels services, ListableBeanFactory beans) {
 		this.properties = properties;
 		transports.forEach((transport) -> this.transports.put(transport.protocol(), transport));
 		this.metrics = metrics;
+		this.services = services;
+		this.beans = beans;
 	}
 
 	@Override
 	public synchronized void start() {
+		checkServicesExist();
 		Map<String, BoundListener> binding = new LinkedHashMap<>();
 		List<ListenerBindException> failures = new ArrayList<>();
 		this.properties.enabled().forEach((name, listener) -> {
@@ -68,6 +76,9 @@ public class Listeners implements SmartLifecycle {
 		}
 		this.bound = Collections.unmodifiableMap(binding);
 		this.bound.values().forEach((listener) -> {
+			ListenerProperties properties = listener.properties();
+			this.services.listening(properties.requiredService(), listener.name(),
+					properties.requiredProtocol().label());
 			listener.start();
 			metricsOf(listener.name()).up(true);
 		});
@@ -75,8 +86,23 @@ public class Listeners implements SmartLifecycle {
 		logger.info(ServedTable.of(this.bound.values()));
 	}
 
+	/** A listener serves a service bean, or a channel a Spring Integration user wired. */
+	private void checkServicesExist() {
+		Map<String, String> unknown = new LinkedHashMap<>();
+		this.properties.enabled().forEach((name, listener) -> {
+			String service = listener.requiredService();
+			if (!this.services.names().contains(service)
+					&& !this.beans.containsBean(ServiceChannels.requestChannel(service))) {
+				unknown.put(name, service);
+			}
+		});
+		if (!unknown.isEmpty()) {
+			throw new UnknownServiceException(unknown, this.services.names());
+		}
+	}
+
 	private BoundListener bind(String name, ListenerProperties listener) {
-		ListenerMetrics meters = this.metrics.register(name, listener.requiredService().label(),
+		ListenerMetrics meters = this.metrics.register(name, listener.requiredService(),
 				listener.requiredProtocol().label(), listener.maxConnections());
 		try {
 			return this.transports.get(listener.requiredProtocol()).bind(name, listener, meters);
@@ -178,7 +204,7 @@ public class Listeners implements SmartLifecycle {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("protocol", listener.requiredProtocol().label());
 		detail.put("port", (running != null) ? running.localPort() : listener.requiredPort());
-		detail.put("service", listener.requiredService().label());
+		detail.put("service", listener.requiredService());
 		detail.put("state", (running != null) ? "bound" : "not bound");
 		return detail;
 	}

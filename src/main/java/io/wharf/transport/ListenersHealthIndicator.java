@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 /**
  * The {@code listeners} health component: one entry per configured listener with its
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
  * readiness group, so an instance takes traffic only once all its ports are open, and
  * stops taking it when they close.
  */
-@Component
 class ListenersHealthIndicator implements HealthIndicator {
 
 	private final ListenersProperties properties;

@@ -2,6 +2,8 @@ package io.wharf.transport;
 
 import java.util.Map;
 
+import io.wharf.api.Session;
+
 /**
  * An open TCP session as an operator sees it.
  */
@@ -12,6 +14,12 @@ public interface OpenSession {
 	 * @return the description
 	 */
 	Map<String, Object> describe();
+
+	/**
+	 * The session as its service sees it.
+	 * @return the handle services send through
+	 */
+	Session session();
 
 	/** Closes the session on an operator's request. */
 	void closeByOperator();

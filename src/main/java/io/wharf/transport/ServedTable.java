@@ -26,7 +26,7 @@ final class ServedTable {
 			ListenerProperties properties = listener.properties();
 			String host = (properties.bindAddress() != null) ? properties.bindAddress() : "*";
 			rows.add(new String[] { listener.name(), properties.requiredProtocol().label(),
-					host + ":" + listener.localPort(), properties.requiredService().label(),
+					host + ":" + listener.localPort(), properties.requiredService(),
 					(properties.requiredProtocol() == Protocol.TCP) ? properties.framing().describe() : "datagram" });
 		}
 		int[] widths = new int[HEADINGS.length];

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.MetricsByListener;
-import io.wharf.system.SessionStates;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -15,7 +14,6 @@ import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/sockets}: how busy each listener is right now, without a Prometheus.
@@ -23,7 +21,6 @@ import org.springframework.stereotype.Component;
  * {@code /actuator/sockets/{listener}/{session}} closes one, which needs
  * {@code management.endpoint.sockets.access=unrestricted}.
  */
-@Component
 @Endpoint(id = "sockets", defaultAccess = Access.READ_ONLY)
 class SocketsEndpoint {
 
@@ -33,14 +30,10 @@ class SocketsEndpoint {
 
 	private final MetricsByListener metrics;
 
-	private final List<SessionStates> services;
-
-	SocketsEndpoint(ListenersProperties properties, Listeners listeners, MetricsByListener metrics,
-			List<SessionStates> services) {
+	SocketsEndpoint(ListenersProperties properties, Listeners listeners, MetricsByListener metrics) {
 		this.properties = properties;
 		this.listeners = listeners;
 		this.metrics = metrics;
-		this.services = services;
 	}
 
 	@ReadOperation
@@ -59,20 +52,10 @@ class SocketsEndpoint {
 		BoundListener bound = this.listeners.bound().get(listener);
 		List<Map<String, Object>> sessions = new ArrayList<>();
 		if (bound != null) {
-			bound.sessions().values().forEach((session) -> sessions.add(withState(session.describe())));
+			bound.sessions().values().forEach((session) -> sessions.add(session.describe()));
 		}
 		summary.put("sessions", sessions);
 		return summary;
-	}
-
-	private Map<String, Object> withState(Map<String, Object> session) {
-		for (SessionStates service : this.services) {
-			String state = service.state(String.valueOf(session.get("id")));
-			if (state != null) {
-				session.put("state", state);
-			}
-		}
-		return session;
 	}
 
 	@DeleteOperation

@@ -219,6 +219,7 @@ public final class Bench {
 	private ServerProcess startNetty(Ports ports) throws Exception {
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
 		command.addAll(JVM_FLAGS);
+		command.addAll(this.options.jvmArgs());
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), NettyEchoServer.class.getName(),
 				Integer.toString(ports.nettyTcp), Integer.toString(ports.nettyUdp)));
 		ServerProcess netty = ServerProcess.start("netty", command, this.options.out().resolve("netty.log"));
@@ -232,6 +233,7 @@ public final class Bench {
 		List<String> variant = List.of(transport.split("-"));
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
 		command.addAll(JVM_FLAGS);
+		command.addAll(this.options.jvmArgs());
 		if (variant.contains("plainjit")) {
 			command.removeAll(COMPILER_PRIORITY);
 		}

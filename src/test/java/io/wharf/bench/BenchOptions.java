@@ -17,6 +17,7 @@ import java.util.List;
  * @param idleConnections connections for the idle-connections scenario
  * @param wharfArgs extra arguments for Wharf, e.g.
  * {@code --wharf.listeners.echo-line.idle-timeout=1m}
+ * @param jvmArgs extra JVM flags for both servers, e.g. a flight recording
  * @param transports the Wharf variants to run, one process each
  * @param cds whether Wharf starts with a class data sharing archive or AOT cache
  * @param aotCache whether that is a JDK 25 AOT cache (as in the container image) rather
@@ -24,8 +25,8 @@ import java.util.List;
  * @param only the scenarios and measurements to run; all when empty
  */
 record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis, long measureMillis,
-		int footprintConnections, int idleConnections, List<String> wharfArgs, List<String> transports, boolean cds,
-		boolean aotCache, List<String> only) {
+		int footprintConnections, int idleConnections, List<String> wharfArgs, List<String> jvmArgs,
+		List<String> transports, boolean cds, boolean aotCache, List<String> only) {
 
 	boolean includes(String part) {
 		return this.only.isEmpty() || this.only.contains(part);
@@ -41,6 +42,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		int footprint = 1000;
 		int idle = 10_000;
 		List<String> wharfArgs = new ArrayList<>();
+		List<String> jvmArgs = new ArrayList<>();
 		List<String> transports = List.of("netty");
 		List<String> only = List.of();
 		boolean cds = true;
@@ -48,6 +50,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--jar" -> jar = Path.of(args[++i]);
+				case "--jvm-arg" -> jvmArgs.add(args[++i]);
 				case "--out" -> out = Path.of(args[++i]);
 				case "--java" -> java = args[++i];
 				case "--reps" -> reps = Integer.parseInt(args[++i]);
@@ -80,7 +83,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 			throw new IllegalArgumentException("--jar <wharf jar> is required");
 		}
 		return new BenchOptions(jar, out, java, reps, warmup, measure, footprint, idle, List.copyOf(wharfArgs),
-				transports, cds, aotCache, only);
+				List.copyOf(jvmArgs), transports, cds, aotCache, only);
 	}
 
 }

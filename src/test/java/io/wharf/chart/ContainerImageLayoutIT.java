@@ -224,7 +224,7 @@ class ContainerImageLayoutIT {
 
 	private static Path jar() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files.filter((file) -> file.getFileName().toString().matches("wharf-[0-9.]+(-SNAPSHOT)?\\.jar"))
+			return files.filter((file) -> file.getFileName().toString().matches("wharf-[0-9.]+(-SNAPSHOT)?-exec\\.jar"))
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("no packaged jar in target/; run ./mvnw verify"));
 		}

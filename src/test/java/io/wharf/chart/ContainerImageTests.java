@@ -91,7 +91,7 @@ class ContainerImageTests {
 
 	@Test
 	void chartDefaultsStartThePackagedListeners() throws IOException {
-		JsonNode packaged = YAML.readTree(new ClassPathResource("application.yml").getInputStream());
+		JsonNode packaged = YAML.readTree(new ClassPathResource("wharf/application.yml").getInputStream());
 		JsonNode chart = YAML.readTree(HelmChart.DIRECTORY.resolve("values.yaml").toFile()).path("listeners");
 		assertThat(chart).isEqualTo(packaged.at("/wharf/listeners"));
 		JsonNode rendered = RenderedConfig.of(HelmChart.render(null)).tree().at("/wharf/listeners");

@@ -19,7 +19,7 @@ class ValuesValidationTests {
 			listeners.echo-tcp.port                 | 70000       | maximum
 			listeners.echo-tcp.port                 | 0           | minimum
 			listeners.echo-tcp.protocol             | sctp        | protocol
-			listeners.echo-tcp.service              | chargen     | service
+			listeners.echo-tcp.service              | '2 words'   | service
 			listeners.echo-tcp.framing.type         | json        | type
 			listeners.echo-tcp.framing.header-size  | 3           | header-size
 			listeners.echo-tcp.framing.byte-order   | middle      | byte-order

@@ -62,6 +62,17 @@ class PortInUseTests {
 	}
 
 	@Test
+	void anUnknownServiceFailsStartUpListingTheServicesThatExist(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> start(java.util.Map.of(), "--wharf.listeners.echo-tcp.service=chat"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Listener 'echo-tcp' names service 'chat' (wharf.listeners.echo-tcp.service), which does not "
+					+ "exist.")
+			.contains("The services are: echo, greeting.")
+			.contains("io.wharf.api.SocketService");
+	}
+
+	@Test
 	void describesAnAddressThatIsNotOnThisHost() {
 		ListenerBindException failure = new ListenerBindException("echo-tcp", Protocol.TCP, 8888, "192.0.2.1",
 				new java.net.BindException("Cannot assign requested address"));
@@ -75,8 +86,9 @@ class PortInUseTests {
 		start(java.util.Map.of(listener, port));
 	}
 
-	private static void start(java.util.Map<String, Integer> taken) {
+	private static void start(java.util.Map<String, Integer> taken, String... more) {
 		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0"));
+		args.addAll(java.util.List.of(more));
 		for (String name : new String[] { "greeting-tcp", "greeting-udp", "echo-tcp", "echo-udp", "echo-line",
 				"echo-framed" }) {
 			args.add("--wharf.listeners." + name + ".port=" + taken.getOrDefault(name, 0));

@@ -2,6 +2,7 @@ package io.wharf.transport;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wharf.WharfApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,8 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a person starting Wharf with the shipped configuration reads on the console: one
- * table of what is served, and no line per Spring Integration component.
+ * What a person starting Wharf with the shipped configuration sees: one table of what is
+ * served and no line per Spring Integration component on the console, and the greeting's
+ * meters at 0 before the first session.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupTableTests {
@@ -27,6 +29,13 @@ class StartupTableTests {
 				"--wharf.listeners.echo-tcp.port=0", "--wharf.listeners.echo-udp.port=0",
 				"--wharf.listeners.echo-line.port=0", "--wharf.listeners.echo-framed.port=0")) {
 			Listeners listeners = context.getBean(Listeners.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			// Dashboards show 0, not "no data", before the first greeting session.
+			assertThat(registry.get("wharf.greeting.sessions.active")
+				.tags("listener", "greeting-tcp", "state", "awaiting_name")
+				.gauge()
+				.value()).isZero();
+			assertThat(registry.get("wharf.greetings").tags("listener", "greeting-udp").counter().count()).isZero();
 			String table = output.toString().substring(output.toString().indexOf("Serving 6 listeners:"));
 			List<String[]> rows = table.lines()
 				.skip(1)

@@ -56,12 +56,13 @@ final class InboundMessages {
 	}
 
 	private Map<String, Object> headers(TcpSession session, int extra) {
-		Map<String, Object> headers = new HashMap<>(2 * (8 + extra + this.listenerHeaders.size()));
+		Map<String, Object> headers = new HashMap<>(2 * (9 + extra + this.listenerHeaders.size()));
 		headers.put(IpHeaders.HOSTNAME, session.getHostName());
 		headers.put(IpHeaders.IP_ADDRESS, session.getHostAddress());
 		headers.put(IpHeaders.REMOTE_PORT, session.getPort());
 		headers.put(IpHeaders.CONNECTION_ID, session.getConnectionId());
 		headers.put(IpHeaders.LOCAL_ADDRESS, session.localAddress());
+		headers.put(ConversationHeaders.SESSION, session.session());
 		headers.putAll(this.listenerHeaders);
 		return headers;
 	}

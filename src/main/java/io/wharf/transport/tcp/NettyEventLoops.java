@@ -14,13 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 
 /**
  * The event loops every Netty listener shares: one thread accepting, one per core serving
  * connections. Epoll on Linux, NIO elsewhere.
  */
-@Component
 public class NettyEventLoops implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(NettyEventLoops.class);

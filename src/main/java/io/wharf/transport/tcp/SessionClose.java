@@ -6,7 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.SocketChannel;
-import io.wharf.observe.CloseReason;
+import io.wharf.api.CloseReason;
 import org.jspecify.annotations.Nullable;
 
 /**

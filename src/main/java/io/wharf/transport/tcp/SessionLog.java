@@ -2,7 +2,7 @@ package io.wharf.transport.tcp;
 
 import java.time.Duration;
 
-import io.wharf.observe.CloseReason;
+import io.wharf.api.CloseReason;
 import io.wharf.observe.LogThrottle;
 import io.wharf.transport.tcp.framing.FrameException;
 import org.slf4j.Logger;

@@ -7,6 +7,7 @@ import io.wharf.observe.ListenerMetrics;
 /**
  * The parts of one TCP listener that its sessions use, each with its own role.
  *
+ * @param name the listener's name
  * @param sessions admission and the open sessions
  * @param log the sessions' log lines
  * @param messages builds the messages sent to the service
@@ -14,7 +15,7 @@ import io.wharf.observe.ListenerMetrics;
  * @param idleTimeout how long a silent session stays open
  * @param errorsAsText whether clients can read a one-line error before a close
  */
-record TcpListenerParts(Sessions sessions, SessionLog log, InboundMessages messages, ListenerMetrics metrics,
-		Duration idleTimeout, boolean errorsAsText) {
+record TcpListenerParts(String name, Sessions sessions, SessionLog log, InboundMessages messages,
+		ListenerMetrics metrics, Duration idleTimeout, boolean errorsAsText) {
 
 }

@@ -5,13 +5,17 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.socket.SocketChannel;
-import io.wharf.observe.CloseReason;
+import io.wharf.api.CloseReason;
+import io.wharf.api.SendResult;
 import io.wharf.system.ConversationEvent;
 import io.wharf.system.ConversationHeaders;
 import io.wharf.system.Reply;
+import io.wharf.system.SessionChannel;
+import io.wharf.system.SessionHandle;
 import io.wharf.transport.OpenSession;
 import io.wharf.transport.tcp.framing.FrameException;
 
@@ -19,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.Lifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.integration.ip.tcp.connection.TcpListener;
 import org.springframework.messaging.Message;
 
@@ -29,7 +34,7 @@ import org.springframework.messaging.Message;
  * channel's event loop; replies written while a read is processed are flushed once, when
  * the read completes.
  */
-final class TcpSession extends ConnectionContract implements OpenSession {
+final class TcpSession extends ConnectionContract implements OpenSession, SessionChannel {
 
 	private final SocketChannel channel;
 
@@ -49,6 +54,11 @@ final class TcpSession extends ConnectionContract implements OpenSession {
 
 	private final SessionClose close;
 
+	private final SessionHandle handle;
+
+	/** Bytes queued by {@link #sendLater} and not yet handed to the channel. */
+	private final AtomicLong queued = new AtomicLong();
+
 	TcpSession(SocketChannel channel, TcpListenerParts listener, SessionCounts counts, long number,
 			@Nullable ApplicationEventPublisher publisher, String factoryName) {
 		super(publisher);
@@ -60,6 +70,7 @@ final class TcpSession extends ConnectionContract implements OpenSession {
 		this.close = new SessionClose(channel);
 		this.connectionId = getHostAddress() + ":" + getPort() + ":" + channel.localAddress().getPort() + ":"
 				+ Long.toHexString(number);
+		this.handle = new SessionHandle(this.connectionId, listener.name(), this.remote, this);
 	}
 
 	@Override
@@ -87,9 +98,18 @@ final class TcpSession extends ConnectionContract implements OpenSession {
 		return this.remote.getPort();
 	}
 
+	/**
+	 * Whether the connection is open and not closing.
+	 * @return true while frames can still be sent
+	 */
 	@Override
 	public boolean isOpen() {
-		return this.channel.isActive();
+		return this.channel.isActive() && !this.close.closing();
+	}
+
+	@Override
+	public SessionHandle session() {
+		return this.handle;
 	}
 
 	Object localAddress() {
@@ -98,7 +118,12 @@ final class TcpSession extends ConnectionContract implements OpenSession {
 
 	@Override
 	public Map<String, Object> describe() {
-		return this.counts.describe(this.connectionId, getHostAddress() + ":" + getPort());
+		Map<String, Object> session = this.counts.describe(this.connectionId, getHostAddress() + ":" + getPort());
+		String state = this.handle.describeState();
+		if (state != null) {
+			session.put("state", state);
+		}
+		return session;
 	}
 
 	@Override
@@ -149,6 +174,38 @@ final class TcpSession extends ConnectionContract implements OpenSession {
 		if (reply.close()) {
 			closeGracefully(CloseReason.EXIT);
 		}
+	}
+
+	/**
+	 * Queues frames sent outside a call to the service, from any thread. A client that
+	 * does not read is refused more once its output buffer is full, and so are senders
+	 * that queue faster than the I/O thread writes.
+	 */
+	@Override
+	public SendResult sendLater(List<byte[]> frames) {
+		if (!isOpen()) {
+			return SendResult.GONE;
+		}
+		long size = 0;
+		for (byte[] frame : frames) {
+			size += frame.length;
+		}
+		long waiting = this.queued.get();
+		if (!this.channel.isWritable() || (waiting > 0 && waiting + size > this.channel.bytesBeforeUnwritable())) {
+			return SendResult.BUSY;
+		}
+		this.queued.addAndGet(size);
+		long written = size;
+		this.channel.eventLoop().execute(() -> {
+			this.queued.addAndGet(-written);
+			write(frames);
+		});
+		return SendResult.SENT;
+	}
+
+	@Override
+	public void closeLater() {
+		this.channel.eventLoop().execute(() -> closeGracefully(CloseReason.EXIT));
 	}
 
 	private void write(List<byte[]> frames) {
@@ -218,7 +275,7 @@ final class TcpSession extends ConnectionContract implements OpenSession {
 		this.listener.log().ended(this, reason, this.counts);
 		if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
 			deliver(this.listener.messages()
-				.event(this, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason.tag()));
+				.event(this, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason));
 		}
 		super.close();
 	}
@@ -244,7 +301,9 @@ final class TcpSession extends ConnectionContract implements OpenSession {
 		}
 		catch (RuntimeException ex) {
 			this.listener.metrics().error("handler");
-			this.listener.log().unexpected(this, "its service failed", ex);
+			// Spring Integration wraps what the service threw; a person wants the
+			// service's words.
+			this.listener.log().unexpected(this, "its service failed", NestedExceptionUtils.getMostSpecificCause(ex));
 			this.close.now(CloseReason.ERROR);
 		}
 	}

@@ -13,14 +13,12 @@ import io.wharf.transport.tcp.framing.Framing;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.ip.tcp.inbound.TcpReceivingChannelAdapter;
 import org.springframework.integration.ip.tcp.outbound.TcpSendingMessageHandler;
-import org.springframework.stereotype.Component;
 
 /**
  * Binds TCP listeners: a Netty connection factory behind Spring Integration's contract,
  * Spring Integration's own inbound adapter feeding the service channel, and its sending
  * handler draining the replies.
  */
-@Component
 class TcpTransport implements ListenerTransport {
 
 	private final NettyEventLoops loops;
@@ -42,9 +40,8 @@ class TcpTransport implements ListenerTransport {
 		Framing framing = new Framing(properties.framing());
 		ListenerRoute route = new ListenerRoute(name, properties, this.flowContext);
 		Sessions sessions = new Sessions(properties.maxConnections());
-		TcpListenerParts parts = new TcpListenerParts(sessions, new SessionLog(name),
-				new InboundMessages(route.headers()), metrics, properties.idleTimeout(),
-				framing.carriesText() || properties.requiredService().speaksText());
+		TcpListenerParts parts = new TcpListenerParts(name, sessions, new SessionLog(name),
+				new InboundMessages(route.headers()), metrics, properties.idleTimeout(), framing.carriesText());
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, framing, parts);
 		return new BoundTcpListener(name, properties, route, factory, sessions);
 	}

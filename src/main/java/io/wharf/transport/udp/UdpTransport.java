@@ -16,13 +16,11 @@ import io.wharf.transport.OpenSession;
 import io.wharf.transport.Protocol;
 
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
-import org.springframework.stereotype.Component;
 
 /**
  * Binds UDP listeners: a socket bound at start-up, Spring Integration's unicast adapter
  * feeding the service channel, and replies sent from the same socket.
  */
-@Component
 class UdpTransport implements ListenerTransport {
 
 	/** Room for the largest UDP payload, so no datagram is truncated. */

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GreetingServiceTests {
+class GreetingScriptTests {
 
 	private static final String PROMPT = "Server: What's your name";
 
-	private final GreetingService service = new GreetingService(defaults());
+	private final GreetingScript service = new GreetingScript(defaults());
 
 	static GreetingProperties defaults() {
 		return new GreetingProperties("Server: Welcome!\n", PROMPT, "Server: Hello {name}!\n", "Server: Good bye!\n",
@@ -101,7 +101,7 @@ class GreetingServiceTests {
 
 	@Test
 	void everyTextIsConfigurable() {
-		GreetingService custom = new GreetingService(new GreetingProperties("Hi\n", "Name? ", "Yo {name}\n", "Bye\n",
+		GreetingScript custom = new GreetingScript(new GreetingProperties("Hi\n", "Name? ", "Yo {name}\n", "Bye\n",
 				List.of("bye"), StandardCharsets.ISO_8859_1, 3, "Max {max}\n", "Idle\n"));
 		assertThat(texts(custom.open())).containsExactly("Hi\n", "Name? ");
 		assertThat(custom.receive(new byte[] { 'J', (byte) 0xE9 }).reply().frames().get(0))

@@ -8,6 +8,6 @@ import io.wharf.system.Reply;
  * @param reply what goes back to the client
  * @param greetings the names greeted in it
  */
-public record Answer(Reply reply, int greetings) {
+public record Greetings(Reply reply, int greetings) {
 
 }

@@ -1,14 +1,18 @@
-package io.wharf.observe;
+package io.wharf.api;
 
 /**
- * Why a TCP connection closed.
+ * Why a TCP session closed; the {@code reason} tag of
+ * {@code wharf_connections_closed_total}.
  */
 public enum CloseReason {
 
 	/** The client closed or reset the connection. */
 	CLIENT_CLOSED,
 
-	/** The service ended the conversation (an exit word). */
+	/**
+	 * The service ended the conversation (the greeting's exit word,
+	 * {@link Session#close()}).
+	 */
 	EXIT,
 
 	/** Nothing was received for the idle timeout. */

@@ -1,0 +1,62 @@
+package io.wharf.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a service answers to one call: zero or more frames, each framed on its own by the
+ * listener (a line, a length-prefixed message, a delimited one; for UDP all of them in
+ * one datagram), and whether the session closes after them.
+ */
+public final class Answer {
+
+	private final List<byte[]> frames = new ArrayList<>(2);
+
+	private boolean close;
+
+	/**
+	 * Adds a frame.
+	 * @param frame its bytes, without framing
+	 * @return this answer
+	 */
+	public Answer send(byte[] frame) {
+		this.frames.add(frame);
+		return this;
+	}
+
+	/**
+	 * Adds a frame of text.
+	 * @param text the text, sent as UTF-8
+	 * @return this answer
+	 */
+	public Answer send(String text) {
+		return send(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Closes the session once the frames are sent (ignored for UDP).
+	 * @return this answer
+	 */
+	public Answer thenClose() {
+		this.close = true;
+		return this;
+	}
+
+	/**
+	 * The frames added so far.
+	 * @return the frames, in order
+	 */
+	public List<byte[]> frames() {
+		return this.frames;
+	}
+
+	/**
+	 * Whether the session closes after the frames.
+	 * @return true after {@link #thenClose()}
+	 */
+	public boolean closes() {
+		return this.close;
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.wharf.autoconfigure;
+
+import io.wharf.echo.EchoConfiguration;
+import io.wharf.greeting.GreetingConfiguration;
+import io.wharf.observe.ObserveConfiguration;
+import io.wharf.transport.TransportConfiguration;
+import io.wharf.transport.tcp.TcpConfiguration;
+import io.wharf.transport.udp.UdpConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Wharf in any Spring Boot application: the listeners declared under
+ * {@code wharf.listeners}, the built-in {@code greeting} and {@code echo} services, every
+ * {@link io.wharf.api.SocketService} bean of the application, and their meters, health
+ * and sockets endpoint. Without listeners it binds nothing.
+ */
+@AutoConfiguration(after = { IntegrationAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
+@Import({ ObserveConfiguration.class, TransportConfiguration.class, TcpConfiguration.class, UdpConfiguration.class,
+		GreetingConfiguration.class, EchoConfiguration.class })
+public class WharfAutoConfiguration {
+
+}
