@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -56,6 +57,8 @@ public final class ListenerMetrics {
 
 	private final int limit;
 
+	private final ListenerActivity activity;
+
 	private ListenerMetrics(MeterRegistry registry, String listener, String service, String protocol, int limit) {
 		this.registry = registry;
 		this.limit = limit;
@@ -85,6 +88,8 @@ public final class ListenerMetrics {
 			.maximumExpectedValue(Duration.ofSeconds(10))
 			.register(registry);
 		ERROR_TYPES.forEach(this::errorCounter);
+		this.activity = new ListenerActivity(this.messagesReceived, this.messagesSent, this.bytesReceived,
+				this.bytesSent, this.active);
 		if (protocol.equals("tcp")) {
 			Gauge.builder("wharf.connections.active", this.active, AtomicInteger::get)
 				.description("Open TCP connections")
@@ -153,20 +158,9 @@ public final class ListenerMetrics {
 					.register(this.registry));
 	}
 
-	private final Rates messagesInRate = new Rates();
-
-	private final Rates messagesOutRate = new Rates();
-
-	private final Rates bytesInRate = new Rates();
-
-	private final Rates bytesOutRate = new Rates();
-
 	/** Updates the rates; called every {@link Rates#TICK_SECONDS} seconds. */
 	public void tick() {
-		this.messagesInRate.tick(this.messagesReceived.count());
-		this.messagesOutRate.tick(this.messagesSent.count());
-		this.bytesInRate.tick(this.bytesReceived.count());
-		this.bytesOutRate.tick(this.bytesSent.count());
+		this.activity.tick();
 	}
 
 	/**
@@ -174,25 +168,7 @@ public final class ListenerMetrics {
 	 * @return a summary
 	 */
 	public Map<String, Object> summary() {
-		Map<String, Object> summary = new java.util.LinkedHashMap<>();
-		summary.put("activeConnections", this.active.get());
-		summary.put("messagesReceived", (long) this.messagesReceived.count());
-		summary.put("messagesSent", (long) this.messagesSent.count());
-		summary.put("bytesReceived", (long) this.bytesReceived.count());
-		summary.put("bytesSent", (long) this.bytesSent.count());
-		summary.put("ratesPerSecond",
-				Map.of("messagesReceived", rates(this.messagesInRate), "messagesSent", rates(this.messagesOutRate),
-						"bytesReceived", rates(this.bytesInRate), "bytesSent", rates(this.bytesOutRate)));
-		return summary;
-	}
-
-	private static Map<String, Double> rates(Rates rates) {
-		double[] perSecond = rates.perSecond();
-		return Map.of("1m", round(perSecond[0]), "5m", round(perSecond[1]), "15m", round(perSecond[2]));
-	}
-
-	private static double round(double value) {
-		return Math.round(value * 100) / 100.0;
+		return this.activity.summary();
 	}
 
 	public void up(boolean bound) {
@@ -205,14 +181,6 @@ public final class ListenerMetrics {
 	 */
 	public int limit() {
 		return this.limit;
-	}
-
-	/**
-	 * The number of open TCP connections.
-	 * @return the count
-	 */
-	public int activeConnections() {
-		return this.active.get();
 	}
 
 	/** Counts a connection refused at accept; it never counted as opened. */
@@ -236,7 +204,7 @@ public final class ListenerMetrics {
 		this.active.decrementAndGet();
 		closedCounter(reason.tag()).increment();
 		if (this.duration != null) {
-			this.duration.record(Duration.ofNanos(openNanos));
+			this.duration.record(openNanos, TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -261,7 +229,7 @@ public final class ListenerMetrics {
 	}
 
 	public void processed(long nanos) {
-		this.processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+		this.processing.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	public void error(String type) {

@@ -2,26 +2,34 @@ package io.wharf.system;
 
 import java.util.List;
 
-import io.wharf.api.SendResult;
-
 /**
- * What a transport's connection offers the {@link SessionHandle} that services hold: a
- * way to send later from any thread, and to close.
+ * What a transport's connection offers the {@link SessionHandle} that services hold.
  */
 public interface SessionChannel {
-
-	/**
-	 * Queues frames for the connection, from any thread.
-	 * @param frames the frames, in order
-	 * @return whether they were queued, or why not
-	 */
-	SendResult sendLater(List<byte[]> frames);
 
 	/**
 	 * Whether the connection is open and not closing.
 	 * @return true while frames can still be sent
 	 */
 	boolean isOpen();
+
+	/**
+	 * How much more may be queued before the connection's output buffer is full.
+	 * @return bytes, 0 when the client is not reading what it was sent
+	 */
+	long writableBytes();
+
+	/**
+	 * Runs a task on the connection's I/O thread, after what runs there now.
+	 * @param task the task
+	 */
+	void execute(Runnable task);
+
+	/**
+	 * Writes frames, each framed by the listener; on the connection's I/O thread only.
+	 * @param frames the frames, in order
+	 */
+	void write(List<byte[]> frames);
 
 	/** Closes the connection once what was queued before is written. */
 	void closeLater();

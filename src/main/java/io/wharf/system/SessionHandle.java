@@ -2,6 +2,7 @@ package io.wharf.system;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
 
 import io.wharf.api.SendResult;
@@ -27,6 +28,12 @@ public final class SessionHandle implements Session {
 	private volatile @Nullable Object state;
 
 	private volatile Function<@Nullable Object, @Nullable String> describer = (state) -> null;
+
+	/** Bytes sent from other threads and not yet handed to the connection. */
+	private volatile long queued;
+
+	private static final AtomicLongFieldUpdater<SessionHandle> QUEUED = AtomicLongFieldUpdater
+		.newUpdater(SessionHandle.class, "queued");
 
 	public SessionHandle(String id, String listener, InetSocketAddress remoteAddress, SessionChannel channel) {
 		this.id = id;
@@ -55,9 +62,33 @@ public final class SessionHandle implements Session {
 		return this.channel.isOpen();
 	}
 
+	/**
+	 * Queues frames for the connection's I/O thread. A client that does not read is
+	 * refused more once its output buffer is full, and so are senders that queue faster
+	 * than the I/O thread writes: nothing is ever buffered without bound.
+	 */
 	@Override
 	public SendResult send(byte[]... frames) {
-		return this.channel.sendLater(List.of(frames));
+		if (!this.channel.isOpen()) {
+			return SendResult.GONE;
+		}
+		long size = 0;
+		for (byte[] frame : frames) {
+			size += frame.length;
+		}
+		long waiting = this.queued;
+		long room = this.channel.writableBytes();
+		if (room == 0 || (waiting > 0 && waiting + size > room)) {
+			return SendResult.BUSY;
+		}
+		QUEUED.addAndGet(this, size);
+		List<byte[]> list = List.of(frames);
+		long written = size;
+		this.channel.execute(() -> {
+			QUEUED.addAndGet(this, -written);
+			this.channel.write(list);
+		});
+		return SendResult.SENT;
 	}
 
 	@Override

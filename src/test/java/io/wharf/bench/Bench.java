@@ -216,10 +216,15 @@ public final class Bench {
 			.until(() -> client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 	}
 
+	/** The --jvm-arg flags, with {server} replaced by the server's name. */
+	private List<String> serverJvmArgs(String server) {
+		return this.options.jvmArgs().stream().map((arg) -> arg.replace("{server}", server)).toList();
+	}
+
 	private ServerProcess startNetty(Ports ports) throws Exception {
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
 		command.addAll(JVM_FLAGS);
-		command.addAll(this.options.jvmArgs());
+		command.addAll(serverJvmArgs("netty"));
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), NettyEchoServer.class.getName(),
 				Integer.toString(ports.nettyTcp), Integer.toString(ports.nettyUdp)));
 		ServerProcess netty = ServerProcess.start("netty", command, this.options.out().resolve("netty.log"));
@@ -233,7 +238,7 @@ public final class Bench {
 		List<String> variant = List.of(transport.split("-"));
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
 		command.addAll(JVM_FLAGS);
-		command.addAll(this.options.jvmArgs());
+		command.addAll(serverJvmArgs(name));
 		if (variant.contains("plainjit")) {
 			command.removeAll(COMPILER_PRIORITY);
 		}

@@ -17,7 +17,8 @@ import java.util.List;
  * @param idleConnections connections for the idle-connections scenario
  * @param wharfArgs extra arguments for Wharf, e.g.
  * {@code --wharf.listeners.echo-line.idle-timeout=1m}
- * @param jvmArgs extra JVM flags for both servers, e.g. a flight recording
+ * @param jvmArgs extra JVM flags for both servers, e.g. a flight recording; {server} in a
+ * flag is replaced by the server's name
  * @param transports the Wharf variants to run, one process each
  * @param cds whether Wharf starts with a class data sharing archive or AOT cache
  * @param aotCache whether that is a JDK 25 AOT cache (as in the container image) rather

@@ -1,23 +1,79 @@
 package io.wharf.transport.tcp;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
 import javax.net.ssl.SSLSession;
 
+import io.netty.channel.socket.SocketChannel;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
 
 /**
- * The parts of Spring Integration's connection contract that a Netty connection has no
- * use for. The contract was made for connections with a reader thread that deserializes a
+ * Spring Integration's connection contract on a Netty channel: the connection's identity,
+ * read off the channel, and the parts of the contract that a Netty connection has no use
+ * for. The contract was made for connections with a reader thread that deserializes a
  * payload and hands it to a mapper; on Netty the pipeline reads and decodes, and each
- * frame becomes a message at once. These stubs exist only so that Spring Integration's
+ * frame becomes a message at once. Those stubs exist only so that Spring Integration's
  * adapters, senders and connection events work unchanged.
  */
 abstract class ConnectionContract extends TcpConnectionSupport {
 
-	ConnectionContract(@Nullable ApplicationEventPublisher publisher) {
-		super(publisher);
+	final SocketChannel channel;
+
+	final NettyConnectionFactory factory;
+
+	private final InetSocketAddress remote;
+
+	private final String connectionId;
+
+	ConnectionContract(SocketChannel channel, NettyConnectionFactory factory, long number) {
+		super(factory.getApplicationEventPublisher());
+		this.channel = channel;
+		this.factory = factory;
+		this.remote = channel.remoteAddress();
+		this.connectionId = getHostAddress() + ":" + getPort() + ":" + channel.localAddress().getPort() + ":"
+				+ Long.toHexString(number);
+	}
+
+	@Override
+	public final String getConnectionFactoryName() {
+		return this.factory.getComponentName();
+	}
+
+	/**
+	 * The connection's id: the client's address and port, the listener's port and a
+	 * number unique in the process, safe in a URL path.
+	 * @return e.g. {@code 127.0.0.1:46714:8889:2f}
+	 */
+	@Override
+	public final String getConnectionId() {
+		return this.connectionId;
+	}
+
+	@Override
+	public final String getHostAddress() {
+		return this.remote.getAddress().getHostAddress();
+	}
+
+	/** Reverse DNS lookups are off: the host name is the address. */
+	@Override
+	public final String getHostName() {
+		return getHostAddress();
+	}
+
+	@Override
+	public final int getPort() {
+		return this.remote.getPort();
+	}
+
+	final InetSocketAddress remoteAddress() {
+		return this.remote;
+	}
+
+	final InetAddress localAddress() {
+		return this.channel.localAddress().getAddress();
 	}
 
 	/** Netty's event loop reads; there is no reader thread to run. */

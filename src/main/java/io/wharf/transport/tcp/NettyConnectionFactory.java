@@ -40,7 +40,7 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 			TcpListenerParts parts) {
 		super(properties.requiredPort());
 		this.parts = parts;
-		this.pipeline = new ConnectionPipeline(framing, parts);
+		this.pipeline = new ConnectionPipeline(framing);
 		// start() runs the factory's run() on this executor: inline, no thread.
 		setTaskExecutor(Runnable::run);
 		this.serverChannel = bind(name, properties, loops, new ChannelInitializer<SocketChannel>() {
@@ -98,13 +98,11 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 			return;
 		}
 		SessionCounts counts = new SessionCounts(listener.metrics());
-		TcpSession session = new TcpSession(channel, listener, counts, sessionNumbers.incrementAndGet(),
-				getApplicationEventPublisher(), getComponentName());
+		TcpSession session = new TcpSession(channel, this, listener, counts, sessionNumbers.incrementAndGet());
 		session.registerListener(getListener());
 		session.registerSenders(getSenders());
 		wrapConnection(session);
 		this.pipeline.assemble(channel.pipeline(), counts, session);
-		channel.closeFuture().addListener((closed) -> closeConnection(session.getConnectionId()));
 	}
 
 	@Override

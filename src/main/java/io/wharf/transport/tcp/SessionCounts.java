@@ -4,17 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.wharf.observe.ListenerMetrics;
 
 /**
- * What one TCP session received and sent: bytes on the wire (framing included), counted
- * at the head of its pipeline, and messages, counted by the session. The listener's
- * meters are updated once per read batch and per flush, not per buffer.
+ * What one TCP session received and sent, and when it last read: bytes read on the wire,
+ * counted at the head of its pipeline, and messages and framed bytes sent, counted by the
+ * session as it writes. The listener's meters are updated once per read batch, not per
+ * buffer.
  */
-final class SessionCounts extends ChannelDuplexHandler {
+final class SessionCounts extends ChannelInboundHandlerAdapter {
 
 	private final ListenerMetrics metrics;
 
@@ -28,6 +28,8 @@ final class SessionCounts extends ChannelDuplexHandler {
 	private volatile long messagesIn;
 
 	private volatile long messagesOut;
+
+	private volatile long lastRead = this.openedAt;
 
 	private long unmeteredBytesIn;
 
@@ -43,6 +45,7 @@ final class SessionCounts extends ChannelDuplexHandler {
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		this.lastRead = System.nanoTime();
 		if (msg instanceof ByteBuf bytes) {
 			this.bytesIn += bytes.readableBytes();
 			this.unmeteredBytesIn += bytes.readableBytes();
@@ -50,29 +53,16 @@ final class SessionCounts extends ChannelDuplexHandler {
 		ctx.fireChannelRead(msg);
 	}
 
-	@Override
-	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-		if (msg instanceof ByteBuf bytes) {
-			this.bytesOut += bytes.readableBytes();
-			this.unmeteredBytesOut += bytes.readableBytes();
-		}
-		ctx.write(msg, promise);
-	}
-
-	@Override
-	public void flush(ChannelHandlerContext ctx) {
-		meter();
-		ctx.flush();
-	}
-
 	void received() {
 		this.messagesIn++;
 		this.unmeteredIn++;
 	}
 
-	void sent(int messages) {
+	void sent(int messages, long bytes) {
 		this.messagesOut += messages;
 		this.unmeteredOut += messages;
+		this.bytesOut += bytes;
+		this.unmeteredBytesOut += bytes;
 	}
 
 	/** Adds what was counted since the last call to the listener's meters. */
@@ -81,18 +71,24 @@ final class SessionCounts extends ChannelDuplexHandler {
 			this.metrics.bytesReceived(this.unmeteredBytesIn);
 			this.unmeteredBytesIn = 0;
 		}
-		if (this.unmeteredBytesOut > 0) {
-			this.metrics.bytesSent(this.unmeteredBytesOut);
-			this.unmeteredBytesOut = 0;
-		}
 		if (this.unmeteredIn > 0) {
 			this.metrics.messagesReceived(this.unmeteredIn);
 			this.unmeteredIn = 0;
 		}
 		if (this.unmeteredOut > 0) {
 			this.metrics.messagesSent(this.unmeteredOut);
+			this.metrics.bytesSent(this.unmeteredBytesOut);
 			this.unmeteredOut = 0;
+			this.unmeteredBytesOut = 0;
 		}
+	}
+
+	/**
+	 * How long nothing was read.
+	 * @return nanoseconds since the last read, or since the session opened
+	 */
+	long idleNanos() {
+		return System.nanoTime() - this.lastRead;
 	}
 
 	long openNanos() {

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.wharf.transport.tcp.framing.FrameException;
 import io.wharf.transport.tcp.framing.Framing;
 
@@ -56,11 +55,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-		if (event instanceof IdleStateEvent) {
-			this.session.expire();
-			this.session.readComplete();
-		}
-		else if (event instanceof ChannelInputShutdownEvent) {
+		if (event instanceof ChannelInputShutdownEvent) {
 			this.session.inputEnded();
 		}
 	}

@@ -1,5 +1,7 @@
 package io.wharf.transport.tcp;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +20,7 @@ final class Sessions {
 
 	private final AtomicInteger taken = new AtomicInteger();
 
-	private final Map<String, OpenSession> open = new ConcurrentHashMap<>();
+	private final Map<String, TcpSession> open = new ConcurrentHashMap<>();
 
 	private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
@@ -44,7 +46,7 @@ final class Sessions {
 		return true;
 	}
 
-	void opened(String id, OpenSession session) {
+	void opened(String id, TcpSession session) {
 		this.open.put(id, session);
 	}
 
@@ -69,7 +71,11 @@ final class Sessions {
 	}
 
 	Map<String, OpenSession> open() {
-		return this.open;
+		return Collections.unmodifiableMap(this.open);
+	}
+
+	Collection<TcpSession> all() {
+		return this.open.values();
 	}
 
 }

@@ -3,6 +3,7 @@ package io.wharf.transport.tcp;
 import java.time.Duration;
 
 import io.wharf.observe.ListenerMetrics;
+import io.wharf.transport.tcp.framing.Framing;
 
 /**
  * The parts of one TCP listener that its sessions use, each with its own role.
@@ -13,9 +14,9 @@ import io.wharf.observe.ListenerMetrics;
  * @param messages builds the messages sent to the service
  * @param metrics the listener's meters
  * @param idleTimeout how long a silent session stays open
- * @param errorsAsText whether clients can read a one-line error before a close
+ * @param framing the listener's framing
  */
 record TcpListenerParts(String name, Sessions sessions, SessionLog log, InboundMessages messages,
-		ListenerMetrics metrics, Duration idleTimeout, boolean errorsAsText) {
+		ListenerMetrics metrics, Duration idleTimeout, Framing framing) {
 
 }

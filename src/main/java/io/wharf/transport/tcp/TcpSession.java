@@ -5,12 +5,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.socket.SocketChannel;
 import io.wharf.api.CloseReason;
-import io.wharf.api.SendResult;
 import io.wharf.system.ConversationEvent;
 import io.wharf.system.ConversationHeaders;
 import io.wharf.system.Reply;
@@ -19,9 +17,6 @@ import io.wharf.system.SessionHandle;
 import io.wharf.transport.OpenSession;
 import io.wharf.transport.tcp.framing.FrameException;
 
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.Lifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.integration.ip.tcp.connection.TcpListener;
@@ -36,66 +31,25 @@ import org.springframework.messaging.Message;
  */
 final class TcpSession extends ConnectionContract implements OpenSession, SessionChannel {
 
-	private final SocketChannel channel;
-
-	private final String factoryName;
-
 	private final TcpListenerParts listener;
 
 	private final SessionCounts counts;
-
-	private final String connectionId;
-
-	private final InetSocketAddress remote;
-
-	private boolean reading;
-
-	private boolean flushPending;
 
 	private final SessionClose close;
 
 	private final SessionHandle handle;
 
-	/** Bytes queued by {@link #sendLater} and not yet handed to the channel. */
-	private final AtomicLong queued = new AtomicLong();
+	private boolean reading;
 
-	TcpSession(SocketChannel channel, TcpListenerParts listener, SessionCounts counts, long number,
-			@Nullable ApplicationEventPublisher publisher, String factoryName) {
-		super(publisher);
-		this.channel = channel;
-		this.factoryName = factoryName;
+	private boolean flushPending;
+
+	TcpSession(SocketChannel channel, NettyConnectionFactory factory, TcpListenerParts listener, SessionCounts counts,
+			long number) {
+		super(channel, factory, number);
 		this.listener = listener;
 		this.counts = counts;
-		this.remote = channel.remoteAddress();
 		this.close = new SessionClose(channel);
-		this.connectionId = getHostAddress() + ":" + getPort() + ":" + channel.localAddress().getPort() + ":"
-				+ Long.toHexString(number);
-		this.handle = new SessionHandle(this.connectionId, listener.name(), this.remote, this);
-	}
-
-	@Override
-	public String getConnectionFactoryName() {
-		return this.factoryName;
-	}
-
-	@Override
-	public String getConnectionId() {
-		return this.connectionId;
-	}
-
-	@Override
-	public String getHostAddress() {
-		return this.remote.getAddress().getHostAddress();
-	}
-
-	@Override
-	public String getHostName() {
-		return getHostAddress();
-	}
-
-	@Override
-	public int getPort() {
-		return this.remote.getPort();
+		this.handle = new SessionHandle(getConnectionId(), listener.name(), remoteAddress(), this);
 	}
 
 	/**
@@ -112,13 +66,9 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		return this.handle;
 	}
 
-	Object localAddress() {
-		return this.channel.localAddress().getAddress();
-	}
-
 	@Override
 	public Map<String, Object> describe() {
-		Map<String, Object> session = this.counts.describe(this.connectionId, getHostAddress() + ":" + getPort());
+		Map<String, Object> session = this.counts.describe(getConnectionId(), getHostAddress() + ":" + getPort());
 		String state = this.handle.describeState();
 		if (state != null) {
 			session.put("state", state);
@@ -132,7 +82,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 	}
 
 	void opened() {
-		this.listener.sessions().opened(this.connectionId, this);
+		this.listener.sessions().opened(getConnectionId(), this);
 		this.listener.metrics().connectionOpened();
 		publishConnectionOpenEvent();
 		deliver(this.listener.messages().event(this, ConversationEvent.OPENED, null, null));
@@ -176,31 +126,14 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		}
 	}
 
-	/**
-	 * Queues frames sent outside a call to the service, from any thread. A client that
-	 * does not read is refused more once its output buffer is full, and so are senders
-	 * that queue faster than the I/O thread writes.
-	 */
 	@Override
-	public SendResult sendLater(List<byte[]> frames) {
-		if (!isOpen()) {
-			return SendResult.GONE;
-		}
-		long size = 0;
-		for (byte[] frame : frames) {
-			size += frame.length;
-		}
-		long waiting = this.queued.get();
-		if (!this.channel.isWritable() || (waiting > 0 && waiting + size > this.channel.bytesBeforeUnwritable())) {
-			return SendResult.BUSY;
-		}
-		this.queued.addAndGet(size);
-		long written = size;
-		this.channel.eventLoop().execute(() -> {
-			this.queued.addAndGet(-written);
-			write(frames);
-		});
-		return SendResult.SENT;
+	public long writableBytes() {
+		return this.channel.isWritable() ? this.channel.bytesBeforeUnwritable() : 0;
+	}
+
+	@Override
+	public void execute(Runnable task) {
+		this.channel.eventLoop().execute(task);
 	}
 
 	@Override
@@ -208,14 +141,17 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		this.channel.eventLoop().execute(() -> closeGracefully(CloseReason.EXIT));
 	}
 
-	private void write(List<byte[]> frames) {
+	@Override
+	public void write(List<byte[]> frames) {
 		if (this.close.closing() || frames.isEmpty()) {
 			return;
 		}
+		long bytes = 0;
 		for (byte[] frame : frames) {
 			this.channel.write(Unpooled.wrappedBuffer(frame), this.channel.voidPromise());
+			bytes += this.listener.framing().framedSize(frame);
 		}
-		this.counts.sent(frames.size());
+		this.counts.sent(frames.size(), bytes);
 		this.flushPending = true;
 		if (!this.reading) {
 			readComplete();
@@ -228,14 +164,31 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		}
 		this.listener.metrics().error(frame.errorType());
 		this.listener.log().frameRejected(this, frame);
-		if (this.listener.errorsAsText()) {
+		if (this.listener.framing().carriesText()) {
 			String line = "ERROR " + frame.getMessage() + "; closing the connection\n";
 			write(List.of(line.getBytes(StandardCharsets.US_ASCII)));
 		}
 		closeGracefully(CloseReason.FRAME_ERROR);
 	}
 
-	void expire() {
+	long idleNanos() {
+		return this.counts.idleNanos();
+	}
+
+	/**
+	 * Expires the session on its own I/O thread, if it is still idle then.
+	 * @param timeoutNanos the listener's idle timeout
+	 */
+	void expireIfIdle(long timeoutNanos) {
+		this.channel.eventLoop().execute(() -> {
+			if (!this.close.closing() && this.counts.idleNanos() >= timeoutNanos) {
+				expire();
+				readComplete();
+			}
+		});
+	}
+
+	private void expire() {
 		this.close.record(CloseReason.IDLE_TIMEOUT);
 		this.listener.log().idle(this, this.listener.idleTimeout());
 		deliver(this.listener.messages()
@@ -270,9 +223,10 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		this.close.now(CloseReason.CLIENT_CLOSED);
 		CloseReason reason = this.close.reason();
 		this.counts.meter();
-		this.listener.sessions().ended(this.connectionId);
+		this.listener.sessions().ended(getConnectionId());
 		this.listener.metrics().connectionClosed(reason, this.counts.openNanos());
 		this.listener.log().ended(this, reason, this.counts);
+		this.factory.closeConnection(getConnectionId());
 		if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
 			deliver(this.listener.messages()
 				.event(this, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason));

@@ -1,6 +1,8 @@
 package io.wharf.transport.tcp;
 
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
@@ -41,14 +43,16 @@ class TcpTransport implements ListenerTransport {
 		ListenerRoute route = new ListenerRoute(name, properties, this.flowContext);
 		Sessions sessions = new Sessions(properties.maxConnections());
 		TcpListenerParts parts = new TcpListenerParts(name, sessions, new SessionLog(name),
-				new InboundMessages(route.headers()), metrics, properties.idleTimeout(), framing.carriesText());
+				new InboundMessages(route.headers()), metrics, properties.idleTimeout(), framing);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, framing, parts);
-		return new BoundTcpListener(name, properties, route, factory, sessions);
+		return new BoundTcpListener(name, properties, route, factory, sessions,
+				new IdleSweep(sessions, properties.idleTimeout()), this.loops, new AtomicReference<>());
 	}
 
 	/** A bound TCP listener through its lifecycle. */
 	private record BoundTcpListener(String name, ListenerProperties properties, ListenerRoute route,
-			NettyConnectionFactory factory, Sessions registry) implements BoundListener {
+			NettyConnectionFactory factory, Sessions registry, IdleSweep idle, NettyEventLoops loops,
+			AtomicReference<ScheduledFuture<?>> sweeping) implements BoundListener {
 
 		@Override
 		public int localPort() {
@@ -62,6 +66,9 @@ class TcpTransport implements ListenerTransport {
 			TcpSendingMessageHandler replies = new TcpSendingMessageHandler();
 			replies.setConnectionFactory(this.factory);
 			this.route.register(inbound, replies, Map.of(this.name + ".connections", this.factory));
+			if (this.properties.idleTimeout().toNanos() > 0) {
+				this.sweeping.set(this.idle.start(this.loops.workers()));
+			}
 		}
 
 		@Override
@@ -76,6 +83,10 @@ class TcpTransport implements ListenerTransport {
 
 		@Override
 		public void close() {
+			ScheduledFuture<?> sweep = this.sweeping.getAndSet(null);
+			if (sweep != null) {
+				sweep.cancel(false);
+			}
 			this.factory.stop();
 			this.route.remove();
 		}

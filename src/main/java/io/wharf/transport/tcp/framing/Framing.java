@@ -25,9 +25,13 @@ public final class Framing {
 
 	private final @Nullable ChannelHandler encoder;
 
+	/** The start and end delimiters' length, which every delimited reply adds. */
+	private final int delimiterBytes;
+
 	public Framing(FramingProperties properties) {
 		this.properties = properties;
 		this.max = properties.maxFrameBytes();
+		this.delimiterBytes = properties.startDelimiterBytes().length + properties.delimiterBytes().length;
 		this.encoder = switch (properties.type()) {
 			case RAW -> null;
 			case LINE -> new LineEndingEncoder();
@@ -58,6 +62,20 @@ public final class Framing {
 	 */
 	public @Nullable ChannelHandler encoder() {
 		return this.encoder;
+	}
+
+	/**
+	 * How many bytes a reply takes on the wire once framed, counted without framing it.
+	 * @param reply the reply's bytes
+	 * @return its size with the length header, delimiters or line ending added
+	 */
+	public int framedSize(byte[] reply) {
+		return reply.length + switch (this.properties.type()) {
+			case RAW -> 0;
+			case LINE -> (reply.length > 0 && reply[reply.length - 1] == '\n') ? 0 : 1;
+			case LENGTH_PREFIX -> this.properties.headerSize();
+			case DELIMITER -> this.delimiterBytes;
+		};
 	}
 
 	/**

@@ -1,32 +1,34 @@
 package io.wharf.transport.tcp.framing;
 
-import java.util.List;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageEncoder;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 
 /**
  * Frames a reply as a line: as it is when it ends with LF (an echo keeps the client's own
- * ending), with an LF added otherwise. Copies nothing.
+ * ending), with an LF added otherwise. Copies nothing, and passes an echo on without a
+ * step of its own.
  */
 @Sharable
-final class LineEndingEncoder extends MessageToMessageEncoder<ByteBuf> {
+final class LineEndingEncoder extends ChannelOutboundHandlerAdapter {
 
 	private static final ByteBuf LF = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(new byte[] { '\n' }));
 
-	LineEndingEncoder() {
-		super(ByteBuf.class);
+	@Override
+	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+		if (msg instanceof ByteBuf reply && !endsWithLf(reply)) {
+			ctx.write(reply, ctx.voidPromise());
+			ctx.write(LF.duplicate(), promise);
+			return;
+		}
+		ctx.write(msg, promise);
 	}
 
-	@Override
-	protected void encode(ChannelHandlerContext ctx, ByteBuf reply, List<Object> out) {
-		out.add(reply.retain());
-		if (!reply.isReadable() || reply.getByte(reply.writerIndex() - 1) != '\n') {
-			out.add(LF.duplicate());
-		}
+	static boolean endsWithLf(ByteBuf reply) {
+		return reply.isReadable() && reply.getByte(reply.writerIndex() - 1) == '\n';
 	}
 
 }
