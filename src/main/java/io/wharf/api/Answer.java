@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a service answers to one call: zero or more frames, each framed on its own by the
  * listener (a line, a length-prefixed message, a delimited one; for UDP all of them in
@@ -11,7 +13,11 @@ import java.util.List;
  */
 public final class Answer {
 
-	private final List<byte[]> frames = new ArrayList<>(2);
+	/**
+	 * Created with the first frame: most calls about a session's lifecycle answer
+	 * nothing.
+	 */
+	private @Nullable List<byte[]> frames;
 
 	private boolean close;
 
@@ -21,6 +27,9 @@ public final class Answer {
 	 * @return this answer
 	 */
 	public Answer send(byte[] frame) {
+		if (this.frames == null) {
+			this.frames = new ArrayList<>(2);
+		}
 		this.frames.add(frame);
 		return this;
 	}
@@ -48,7 +57,7 @@ public final class Answer {
 	 * @return the frames, in order
 	 */
 	public List<byte[]> frames() {
-		return this.frames;
+		return (this.frames != null) ? this.frames : List.of();
 	}
 
 	/**

@@ -31,9 +31,12 @@ public record Reply(List<byte[]> frames, boolean close) {
 
 	/**
 	 * All frames joined, for a transport that answers in one datagram.
-	 * @return the concatenated bytes
+	 * @return the concatenated bytes; the frame itself when there is one
 	 */
 	public byte[] joined() {
+		if (this.frames.size() == 1) {
+			return this.frames.get(0);
+		}
 		int length = 0;
 		for (byte[] frame : this.frames) {
 			length += frame.length;

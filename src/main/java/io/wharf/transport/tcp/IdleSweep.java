@@ -41,8 +41,14 @@ final class IdleSweep implements Runnable {
 	@Override
 	public void run() {
 		for (TcpSession session : this.sessions.all()) {
-			if (session.idleNanos() >= this.timeoutNanos) {
-				session.expireIfIdle(this.timeoutNanos);
+			if (session.counts.idleNanos() >= this.timeoutNanos) {
+				// Checked again on the session's own thread, which a read may have
+				// reached.
+				session.channel.eventLoop().execute(() -> {
+					if (!session.close.closing() && session.counts.idleNanos() >= this.timeoutNanos) {
+						session.expire();
+					}
+				});
 			}
 		}
 	}

@@ -56,7 +56,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 	@Override
 	public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
 		if (event instanceof ChannelInputShutdownEvent) {
-			this.session.inputEnded();
+			// The client shut down its output: answer what it sent, then close.
+			this.session.close.inputEnded();
 		}
 	}
 

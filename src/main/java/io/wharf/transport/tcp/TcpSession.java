@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.SocketChannel;
 import io.wharf.api.CloseReason;
 import io.wharf.system.ConversationEvent;
@@ -33,9 +33,9 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 
 	private final TcpListenerParts listener;
 
-	private final SessionCounts counts;
+	final SessionCounts counts;
 
-	private final SessionClose close;
+	final SessionClose close;
 
 	private final SessionHandle handle;
 
@@ -148,7 +148,11 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		}
 		long bytes = 0;
 		for (byte[] frame : frames) {
-			this.channel.write(Unpooled.wrappedBuffer(frame), this.channel.voidPromise());
+			// A pooled direct buffer, as the socket writes it: a wrapped array would be
+			// copied
+			// into one at write time anyway, after an object of its own.
+			ByteBuf buffer = this.channel.alloc().directBuffer(frame.length).writeBytes(frame);
+			this.channel.write(buffer, this.channel.voidPromise());
 			bytes += this.listener.framing().framedSize(frame);
 		}
 		this.counts.sent(frames.size(), bytes);
@@ -171,34 +175,16 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		closeGracefully(CloseReason.FRAME_ERROR);
 	}
 
-	long idleNanos() {
-		return this.counts.idleNanos();
-	}
-
 	/**
-	 * Expires the session on its own I/O thread, if it is still idle then.
-	 * @param timeoutNanos the listener's idle timeout
+	 * Nothing was read for the idle timeout: the service's last words, then the close.
 	 */
-	void expireIfIdle(long timeoutNanos) {
-		this.channel.eventLoop().execute(() -> {
-			if (!this.close.closing() && this.counts.idleNanos() >= timeoutNanos) {
-				expire();
-				readComplete();
-			}
-		});
-	}
-
-	private void expire() {
+	void expire() {
 		this.close.record(CloseReason.IDLE_TIMEOUT);
 		this.listener.log().idle(this, this.listener.idleTimeout());
 		deliver(this.listener.messages()
 			.event(this, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, this.listener.idleTimeout()));
 		closeGracefully(CloseReason.IDLE_TIMEOUT);
-	}
-
-	/** The client shut down its output: answer what it sent, then close. */
-	void inputEnded() {
-		this.close.inputEnded();
+		readComplete();
 	}
 
 	void failed(Throwable cause) {
