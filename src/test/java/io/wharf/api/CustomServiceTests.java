@@ -109,6 +109,33 @@ class CustomServiceTests {
 	}
 
 	@Test
+	void aClientThatDoesNotReadIsRefusedMoreInsteadOfBufferedWithoutBound() throws IOException {
+		try (WireClient client = WireClient.connect(this.listeners.port("counter"))) {
+			client.readLine();
+			client.send("x\n");
+			client.readLine();
+			String id = this.counter.sessions.keySet()
+				.stream()
+				.filter((key) -> key.contains(":" + client.localPort() + ":"))
+				.findFirst()
+				.orElseThrow();
+			byte[] frame = new byte[64 * 1024];
+			int sent = 0;
+			SendResult result = SendResult.SENT;
+			// The client reads nothing: kernel buffers and the output buffer fill, then
+			// BUSY.
+			while (result == SendResult.SENT && sent < 10_000) {
+				result = this.sessions.send(id, frame);
+				if (result == SendResult.SENT) {
+					sent++;
+				}
+			}
+			assertThat(result).isEqualTo(SendResult.BUSY);
+			assertThat(sent).as("frames of 64 KB taken before refusing").isLessThan(1_000);
+		}
+	}
+
+	@Test
 	void aFailingServiceClosesOnlyItsOwnSession(CapturedOutput output) throws IOException {
 		double before = this.registry.get("wharf.errors")
 			.tags("listener", "fragile", "type", "handler")
