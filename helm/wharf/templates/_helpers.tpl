@@ -49,7 +49,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) }}
 {{- end }}
 
-{{/* The service's built-in listeners (src/main/resources/application.yml); one the values remove is switched off. */}}
+{{/* The service's built-in listeners (src/main/resources/wharf/application.yml); one the values remove is switched off. */}}
 {{- define "wharf.builtinListeners" -}}
 {{- list "greeting-tcp" "greeting-udp" "echo-tcp" "echo-udp" "echo-line" "echo-framed" | toJson }}
 {{- end }}
