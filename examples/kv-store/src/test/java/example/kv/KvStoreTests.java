@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,11 @@ class KvStoreTests {
 			assertThat(writer.ask("DEL door")).isEqualTo("1");
 			assertThat(watcher.in.readLine()).isEqualTo("DELETED door");
 		}
+	}
+
+	@Test
+	void wharfDoesNotTurnTheApplicationIntoAWebApplication() {
+		assertThat(ClassUtils.isPresent("org.apache.catalina.startup.Tomcat", null)).isFalse();
 	}
 
 	/** A line client that reads the greeting line first. */
