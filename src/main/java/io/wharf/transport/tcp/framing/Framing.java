@@ -125,12 +125,4 @@ public final class Framing {
 		return ByteBufUtil.getBytes(framed);
 	}
 
-	/**
-	 * The framing settings.
-	 * @return the configuration this framing was built from
-	 */
-	public FramingProperties properties() {
-		return this.properties;
-	}
-
 }
