@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -89,15 +90,15 @@ public class Listeners implements SmartLifecycle {
 	/** A listener serves a service bean, or a channel a Spring Integration user wired. */
 	private void checkServicesExist() {
 		Map<String, String> unknown = new LinkedHashMap<>();
+		Set<String> services = this.services.names();
 		this.properties.enabled().forEach((name, listener) -> {
 			String service = listener.requiredService();
-			if (!this.services.names().contains(service)
-					&& !this.beans.containsBean(ServiceChannels.requestChannel(service))) {
+			if (!services.contains(service) && !this.beans.containsBean(ServiceChannels.requestChannel(service))) {
 				unknown.put(name, service);
 			}
 		});
 		if (!unknown.isEmpty()) {
-			throw new UnknownServiceException(unknown, this.services.names());
+			throw new UnknownServiceException(unknown, services);
 		}
 	}
 

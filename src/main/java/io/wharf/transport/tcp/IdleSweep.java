@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Closes the sessions of one listener that sent nothing for its idle timeout: one timer
@@ -23,19 +24,33 @@ final class IdleSweep implements Runnable {
 
 	private final long timeoutNanos;
 
-	IdleSweep(Sessions sessions, Duration timeout) {
+	private final EventLoopGroup loops;
+
+	private volatile @Nullable ScheduledFuture<?> sweeping;
+
+	IdleSweep(Sessions sessions, Duration timeout, EventLoopGroup loops) {
 		this.sessions = sessions;
 		this.timeoutNanos = timeout.toNanos();
+		this.loops = loops;
 	}
 
 	/**
-	 * Starts sweeping on one of the event loops.
-	 * @param loops the event loops
-	 * @return the scheduled sweep, to cancel when the listener closes
+	 * Starts sweeping on one of the event loops, unless the idle timeout is 0 (never).
 	 */
-	ScheduledFuture<?> start(EventLoopGroup loops) {
-		long interval = Math.max(MIN_INTERVAL_NANOS, Math.min(MAX_INTERVAL_NANOS, this.timeoutNanos / 4));
-		return loops.next().scheduleAtFixedRate(this, interval, interval, TimeUnit.NANOSECONDS);
+	void start() {
+		if (this.timeoutNanos > 0) {
+			long interval = Math.max(MIN_INTERVAL_NANOS, Math.min(MAX_INTERVAL_NANOS, this.timeoutNanos / 4));
+			this.sweeping = this.loops.next().scheduleAtFixedRate(this, interval, interval, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/** Stops sweeping, when the listener closes. */
+	void stop() {
+		ScheduledFuture<?> sweep = this.sweeping;
+		if (sweep != null) {
+			sweep.cancel(false);
+			this.sweeping = null;
+		}
 	}
 
 	@Override

@@ -14,7 +14,6 @@ import io.wharf.transport.ListenerAddress;
 import io.wharf.transport.ListenerBindException;
 import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.Protocol;
-import io.wharf.transport.tcp.framing.Framing;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
@@ -36,11 +35,10 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 
 	private final ConnectionPipeline pipeline;
 
-	NettyConnectionFactory(String name, ListenerProperties properties, NettyEventLoops loops, Framing framing,
-			TcpListenerParts parts) {
+	NettyConnectionFactory(String name, ListenerProperties properties, NettyEventLoops loops, TcpListenerParts parts) {
 		super(properties.requiredPort());
 		this.parts = parts;
-		this.pipeline = new ConnectionPipeline(framing);
+		this.pipeline = new ConnectionPipeline(parts.framing());
 		// start() runs the factory's run() on this executor: inline, no thread.
 		setTaskExecutor(Runnable::run);
 		this.serverChannel = bind(name, properties, loops, new ChannelInitializer<SocketChannel>() {

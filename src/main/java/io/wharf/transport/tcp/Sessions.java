@@ -22,6 +22,8 @@ final class Sessions {
 
 	private final Map<String, TcpSession> open = new ConcurrentHashMap<>();
 
+	private final Map<String, OpenSession> view = Collections.unmodifiableMap(this.open);
+
 	private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
 	private volatile boolean draining;
@@ -71,7 +73,7 @@ final class Sessions {
 	}
 
 	Map<String, OpenSession> open() {
-		return Collections.unmodifiableMap(this.open);
+		return this.view;
 	}
 
 	Collection<TcpSession> all() {

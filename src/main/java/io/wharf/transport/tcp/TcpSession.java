@@ -149,8 +149,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		long bytes = 0;
 		for (byte[] frame : frames) {
 			// A pooled direct buffer, as the socket writes it: a wrapped array would be
-			// copied
-			// into one at write time anyway, after an object of its own.
+			// copied into one at write time anyway, after an object of its own.
 			ByteBuf buffer = this.channel.alloc().directBuffer(frame.length).writeBytes(frame);
 			this.channel.write(buffer, this.channel.voidPromise());
 			bytes += this.listener.framing().framedSize(frame);

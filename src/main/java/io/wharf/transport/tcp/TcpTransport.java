@@ -1,8 +1,6 @@
 package io.wharf.transport.tcp;
 
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
@@ -44,15 +42,14 @@ class TcpTransport implements ListenerTransport {
 		Sessions sessions = new Sessions(properties.maxConnections());
 		TcpListenerParts parts = new TcpListenerParts(name, sessions, new SessionLog(name),
 				new InboundMessages(route.headers()), metrics, properties.idleTimeout(), framing);
-		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, framing, parts);
+		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, parts);
 		return new BoundTcpListener(name, properties, route, factory, sessions,
-				new IdleSweep(sessions, properties.idleTimeout()), this.loops, new AtomicReference<>());
+				new IdleSweep(sessions, properties.idleTimeout(), this.loops.workers()));
 	}
 
 	/** A bound TCP listener through its lifecycle. */
 	private record BoundTcpListener(String name, ListenerProperties properties, ListenerRoute route,
-			NettyConnectionFactory factory, Sessions registry, IdleSweep idle, NettyEventLoops loops,
-			AtomicReference<ScheduledFuture<?>> sweeping) implements BoundListener {
+			NettyConnectionFactory factory, Sessions registry, IdleSweep idle) implements BoundListener {
 
 		@Override
 		public int localPort() {
@@ -66,9 +63,7 @@ class TcpTransport implements ListenerTransport {
 			TcpSendingMessageHandler replies = new TcpSendingMessageHandler();
 			replies.setConnectionFactory(this.factory);
 			this.route.register(inbound, replies, Map.of(this.name + ".connections", this.factory));
-			if (this.properties.idleTimeout().toNanos() > 0) {
-				this.sweeping.set(this.idle.start(this.loops.workers()));
-			}
+			this.idle.start();
 		}
 
 		@Override
@@ -83,10 +78,7 @@ class TcpTransport implements ListenerTransport {
 
 		@Override
 		public void close() {
-			ScheduledFuture<?> sweep = this.sweeping.getAndSet(null);
-			if (sweep != null) {
-				sweep.cancel(false);
-			}
+			this.idle.stop();
 			this.factory.stop();
 			this.route.remove();
 		}

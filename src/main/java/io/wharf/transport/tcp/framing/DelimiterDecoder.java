@@ -15,29 +15,29 @@ import org.jspecify.annotations.Nullable;
  */
 final class DelimiterDecoder extends DelimiterBasedFrameDecoder {
 
-	private final byte[] start;
+	private final ByteBuf start;
 
 	private final int max;
 
 	DelimiterDecoder(byte[] start, byte[] end, int max) {
 		// Room for the delimiters; complete frames are measured exactly below.
 		super(max + start.length + end.length, true, true, Unpooled.wrappedBuffer(end));
-		this.start = start;
+		this.start = Unpooled.wrappedBuffer(start);
 		this.max = max;
 	}
 
 	@Override
 	protected @Nullable Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
 		ByteBuf frame = (ByteBuf) super.decode(ctx, buffer);
-		if (frame == null || this.start.length == 0) {
+		if (frame == null || !this.start.isReadable()) {
 			return checked(frame);
 		}
-		int found = ByteBufUtil.indexOf(Unpooled.wrappedBuffer(this.start), frame);
+		int found = ByteBufUtil.indexOf(this.start, frame);
 		if (found < 0) {
 			frame.release();
 			return null;
 		}
-		frame.skipBytes(found - frame.readerIndex() + this.start.length);
+		frame.skipBytes(found - frame.readerIndex() + this.start.readableBytes());
 		return checked(frame);
 	}
 

@@ -25,19 +25,22 @@ public final class Framing {
 
 	private final @Nullable ChannelHandler encoder;
 
-	/** The start and end delimiters' length, which every delimited reply adds. */
-	private final int delimiterBytes;
+	/** The delimiters, read from their escaped form once rather than per connection. */
+	private final byte[] start;
+
+	private final byte[] end;
 
 	public Framing(FramingProperties properties) {
 		this.properties = properties;
 		this.max = properties.maxFrameBytes();
-		this.delimiterBytes = properties.startDelimiterBytes().length + properties.delimiterBytes().length;
+		this.start = properties.startDelimiterBytes();
+		this.end = properties.delimiterBytes();
 		this.encoder = switch (properties.type()) {
 			case RAW -> null;
 			case LINE -> new LineEndingEncoder();
 			case LENGTH_PREFIX ->
 				new LengthFieldPrepender(properties.byteOrder().order(), properties.headerSize(), 0, false);
-			case DELIMITER -> new DelimiterEncoder(properties.startDelimiterBytes(), properties.delimiterBytes());
+			case DELIMITER -> new DelimiterEncoder(this.start, this.end);
 		};
 	}
 
@@ -51,8 +54,7 @@ public final class Framing {
 			case LINE -> new LineDecoder(this.max);
 			case LENGTH_PREFIX ->
 				new LengthPrefixDecoder(this.properties.headerSize(), this.properties.byteOrder().order(), this.max);
-			case DELIMITER ->
-				new DelimiterDecoder(this.properties.startDelimiterBytes(), this.properties.delimiterBytes(), this.max);
+			case DELIMITER -> new DelimiterDecoder(this.start, this.end, this.max);
 		};
 	}
 
@@ -74,7 +76,7 @@ public final class Framing {
 			case RAW -> 0;
 			case LINE -> (reply.length > 0 && reply[reply.length - 1] == '\n') ? 0 : 1;
 			case LENGTH_PREFIX -> this.properties.headerSize();
-			case DELIMITER -> this.delimiterBytes;
+			case DELIMITER -> this.start.length + this.end.length;
 		};
 	}
 
