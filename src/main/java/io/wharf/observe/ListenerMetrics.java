@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -26,6 +28,10 @@ public final class ListenerMetrics {
 	/** Error types counted from zero. */
 	public static final List<String> ERROR_TYPES = List.of("frame_too_large", "malformed_frame", "decode", "handler",
 			"bind");
+
+	/** Reasons a UDP listener drops datagrams, counted from zero. */
+	public static final List<String> DROP_REASONS = List.of("reserved_port", "wharf_port", "rate_limited",
+			"amplification", "handler", "send_failed");
 
 	private final MeterRegistry registry;
 
@@ -58,6 +64,8 @@ public final class ListenerMetrics {
 	private final int limit;
 
 	private final ListenerActivity activity;
+
+	private volatile DoubleSupplier kernelDrops = () -> 0;
 
 	private ListenerMetrics(MeterRegistry registry, String listener, String service, String protocol, int limit) {
 		this.registry = registry;
@@ -114,8 +122,12 @@ public final class ListenerMetrics {
 		else {
 			this.opened = null;
 			this.duration = null;
-			dropCounter("handler");
-			dropCounter("send_failed");
+			DROP_REASONS.forEach(this::dropCounter);
+			FunctionCounter.builder("wharf.datagrams.dropped", this, (meters) -> meters.kernelDrops.getAsDouble())
+				.description("UDP datagrams dropped, by reason")
+				.tags(this.tags)
+				.tag("reason", "kernel")
+				.register(registry);
 		}
 	}
 
@@ -238,6 +250,14 @@ public final class ListenerMetrics {
 
 	public void datagramDropped(String reason) {
 		dropCounter(reason).increment();
+	}
+
+	/**
+	 * Where the count of datagrams the kernel dropped comes from (reason {@code kernel}).
+	 * @param drops reads the socket's drop counter
+	 */
+	public void kernelDrops(DoubleSupplier drops) {
+		this.kernelDrops = drops;
 	}
 
 }

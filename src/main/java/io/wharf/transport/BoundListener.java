@@ -1,6 +1,7 @@
 package io.wharf.transport;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,8 +28,12 @@ public interface BoundListener {
 	 */
 	int localPort();
 
-	/** Starts serving: registers the listener's flows and accepts clients. */
-	void start();
+	/**
+	 * Starts serving: registers the listener's flows and accepts clients.
+	 * @param wharfPorts the ports of every listener of this process, which a UDP listener
+	 * never answers, so that two listeners cannot be made to answer each other forever
+	 */
+	void start(Set<Integer> wharfPorts);
 
 	/** Stops accepting new clients, leaving open sessions be. */
 	void stopAccepting();

@@ -1,8 +1,10 @@
 package io.wharf.transport;
 
 import java.time.Duration;
+import java.util.Set;
 
 import io.wharf.transport.tcp.framing.FramingProperties;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -33,6 +35,17 @@ import org.springframework.util.unit.DataSize;
  * @param sendBufferSize SO_SNDBUF; the operating system default when unset
  * @param idleTimeout a TCP connection that sends nothing this long is closed; 0 for never
  * @param maxConnections open TCP connections accepted at most; more are closed at once
+ * @param datagramRate datagrams per second one source address may send (UDP); more are
+ * dropped; 0 for no limit
+ * @param datagramBurst datagrams one source address may send at once before
+ * {@code datagram-rate} applies (UDP)
+ * @param maxAmplification reply bytes a source may receive per byte it sent (UDP), so a
+ * spoofed datagram cannot turn the listener into an amplifier
+ * @param amplificationAllowance reply bytes per minute a source may receive beyond
+ * {@code max-amplification} (UDP), so short requests with longer answers still work
+ * @param blockedSourcePorts source ports never answered (UDP): well-known services such
+ * as echo (7) or chargen (19) that would answer back and start a loop; port 0 and Wharf's
+ * own listener ports are never answered either
  */
 @ValidListener
 public record ListenerProperties(@DefaultValue("true") boolean enabled,
@@ -45,7 +58,12 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("true") boolean reuseAddress, @DefaultValue("true") boolean tcpNoDelay,
 		@DefaultValue("false") boolean keepAlive, @Nullable DataSize receiveBufferSize,
 		@Nullable DataSize sendBufferSize, @DefaultValue("5m") @DurationMin(millis = 0) Duration idleTimeout,
-		@DefaultValue("10000") @Min(1) int maxConnections) {
+		@DefaultValue("10000") @Min(1) int maxConnections, @DefaultValue("1000") @Min(0) int datagramRate,
+		@DefaultValue("2000") @Min(1) int datagramBurst,
+		@DefaultValue("1.0") @DecimalMin("0.0") double maxAmplification,
+		@DefaultValue("1KB") DataSize amplificationAllowance, @DefaultValue( {
+				"7", "13", "17", "19", "37", "53", "111", "123", "137", "161", "389", "1900", "5353",
+				"11211" }) Set<@Min(1) @Max(65535) Integer> blockedSourcePorts){
 
 	/**
 	 * How messages are cut from a TCP stream.

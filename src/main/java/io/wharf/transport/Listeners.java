@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.MetricsByListener;
@@ -76,11 +77,12 @@ public class Listeners implements SmartLifecycle {
 			throw new ListenerBindFailures(failures);
 		}
 		this.bound = Collections.unmodifiableMap(binding);
+		Set<Integer> ports = this.bound.values().stream().map(BoundListener::localPort).collect(Collectors.toSet());
 		this.bound.values().forEach((listener) -> {
 			ListenerProperties properties = listener.properties();
 			this.services.listening(properties.requiredService(), listener.name(),
 					properties.requiredProtocol().label());
-			listener.start();
+			listener.start(ports);
 			metricsOf(listener.name()).up(true);
 		});
 		this.running = true;

@@ -1,6 +1,7 @@
 package io.wharf.transport.tcp;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
@@ -57,7 +58,7 @@ class TcpTransport implements ListenerTransport {
 		}
 
 		@Override
-		public void start() {
+		public void start(Set<Integer> wharfPorts) {
 			TcpReceivingChannelAdapter inbound = new TcpReceivingChannelAdapter();
 			inbound.setConnectionFactory(this.factory);
 			TcpSendingMessageHandler replies = new TcpSendingMessageHandler();

@@ -3,7 +3,7 @@ package io.wharf.transport.udp;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.SocketAddress;
+import java.net.InetSocketAddress;
 
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.system.Reply;
@@ -28,21 +28,27 @@ class DatagramReplySender implements MessageHandler {
 
 	private final ListenerMetrics metrics;
 
-	DatagramReplySender(String listener, DatagramSocket socket, ListenerMetrics metrics) {
+	private final DatagramGuard guard;
+
+	DatagramReplySender(String listener, DatagramSocket socket, ListenerMetrics metrics, DatagramGuard guard) {
 		this.listener = listener;
 		this.socket = socket;
 		this.metrics = metrics;
+		this.guard = guard;
 	}
 
 	@Override
 	public void handleMessage(Message<?> message) {
-		SocketAddress destination = message.getHeaders().get(IpHeaders.PACKET_ADDRESS, SocketAddress.class);
+		InetSocketAddress destination = message.getHeaders().get(IpHeaders.PACKET_ADDRESS, InetSocketAddress.class);
 		if (destination == null) {
 			logger.warn("Listener '{}' dropped a reply without a destination", this.listener);
 			return;
 		}
 		Object payload = message.getPayload();
 		byte[] bytes = (payload instanceof Reply reply) ? reply.joined() : (byte[]) payload;
+		if (!this.guard.mayReply(destination, bytes.length)) {
+			return;
+		}
 		try {
 			this.socket.send(new DatagramPacket(bytes, bytes.length, destination));
 			this.metrics.messagesSent(1);

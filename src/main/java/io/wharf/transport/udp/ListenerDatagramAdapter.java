@@ -2,6 +2,7 @@ package io.wharf.transport.udp;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,14 +31,18 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 
 	private final ListenerMetrics metrics;
 
+	private final DatagramGuard guard;
+
 	private final DatagramPacket packet = new DatagramPacket(new byte[UdpTransport.MAX_DATAGRAM],
 			UdpTransport.MAX_DATAGRAM);
 
-	ListenerDatagramAdapter(String listener, int port, Map<String, Object> headers, ListenerMetrics metrics) {
+	ListenerDatagramAdapter(String listener, int port, Map<String, Object> headers, ListenerMetrics metrics,
+			DatagramGuard guard) {
 		super(port);
 		this.listener = listener;
 		this.headers = headers;
 		this.metrics = metrics;
+		this.guard = guard;
 	}
 
 	@Override
@@ -55,6 +60,9 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 
 	@Override
 	protected void doSend(DatagramPacket datagram) {
+		if (!this.guard.admit((InetSocketAddress) datagram.getSocketAddress(), datagram.getLength())) {
+			return;
+		}
 		byte[] payload = Arrays.copyOfRange(datagram.getData(), datagram.getOffset(),
 				datagram.getOffset() + datagram.getLength());
 		// One map becomes the message's headers; a message builder would copy them twice

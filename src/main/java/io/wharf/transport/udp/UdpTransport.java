@@ -2,7 +2,9 @@ package io.wharf.transport.udp;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
+import java.net.SocketException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.wharf.observe.ListenerMetrics;
@@ -14,8 +16,12 @@ import io.wharf.transport.ListenerRoute;
 import io.wharf.transport.ListenerTransport;
 import io.wharf.transport.OpenSession;
 import io.wharf.transport.Protocol;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Binds UDP listeners: a socket bound at start-up, Spring Integration's unicast adapter
@@ -25,6 +31,14 @@ class UdpTransport implements ListenerTransport {
 
 	/** Room for the largest UDP payload, so no datagram is truncated. */
 	static final int MAX_DATAGRAM = 65_535;
+
+	/**
+	 * The receive buffer asked for when none is configured: the kernel's default (about
+	 * 200 KB) overflows in a burst of a few hundred datagrams.
+	 */
+	static final DataSize DEFAULT_RECEIVE_BUFFER = DataSize.ofMegabytes(4);
+
+	private static final Logger logger = LoggerFactory.getLogger(UdpTransport.class);
 
 	private final IntegrationFlowContext flowContext;
 
@@ -52,9 +66,7 @@ class UdpTransport implements ListenerTransport {
 		try {
 			socket = new DatagramSocket(null);
 			socket.setReuseAddress(false);
-			if (properties.receiveBufferSize() != null) {
-				socket.setReceiveBufferSize((int) properties.receiveBufferSize().toBytes());
-			}
+			receiveBuffer(name, socket, properties.receiveBufferSize());
 			if (properties.sendBufferSize() != null) {
 				socket.setSendBufferSize((int) properties.sendBufferSize().toBytes());
 			}
@@ -70,6 +82,30 @@ class UdpTransport implements ListenerTransport {
 		}
 	}
 
+	/**
+	 * Sizes the receive buffer, saying so when the kernel grants less than asked (Linux
+	 * caps it at {@code net.core.rmem_max}), since a small buffer drops bursts.
+	 */
+	private static void receiveBuffer(String name, DatagramSocket socket, @Nullable DataSize configured)
+			throws SocketException {
+		DataSize asked = (configured != null) ? configured : DEFAULT_RECEIVE_BUFFER;
+		socket.setReceiveBufferSize((int) asked.toBytes());
+		// Linux reports twice the size it grants, for its own bookkeeping.
+		long granted = socket.getReceiveBufferSize() / 2;
+		if (granted < asked.toBytes() / 2) {
+			String text = "Listener '{}' asked for a {} KB receive buffer and the kernel granted {} KB; "
+					+ "bursts beyond it are dropped (reason=\"kernel\"); raise the sysctl net.core.rmem_max "
+					+ "or lower wharf.listeners.{}.receive-buffer-size";
+			Object[] arguments = { name, asked.toKilobytes(), granted / 1024, name };
+			if (configured != null) {
+				logger.warn(text, arguments);
+			}
+			else {
+				logger.info(text, arguments);
+			}
+		}
+	}
+
 	/** A bound UDP listener through its lifecycle; it has no sessions to drain. */
 	private record BoundUdpListener(String name, ListenerProperties properties, ListenerRoute route,
 			DatagramSocket socket, ListenerMetrics metrics) implements BoundListener {
@@ -80,14 +116,17 @@ class UdpTransport implements ListenerTransport {
 		}
 
 		@Override
-		public void start() {
+		public void start(Set<Integer> wharfPorts) {
+			DatagramGuard guard = new DatagramGuard(this.name, this.properties, wharfPorts, this.metrics);
+			this.metrics.kernelDrops(KernelDrops.of(this.socket.getLocalPort())::read);
 			ListenerDatagramAdapter adapter = new ListenerDatagramAdapter(this.name, this.socket.getLocalPort(),
-					this.route.headers(), this.metrics);
+					this.route.headers(), this.metrics, guard);
 			adapter.setSocket(this.socket);
 			adapter.setLookupHost(false);
 			// One thread receives and processes; the default pool would add a hand-off.
 			adapter.setPoolSize(1);
-			this.route.register(adapter, new DatagramReplySender(this.name, this.socket, this.metrics), Map.of());
+			this.route.register(adapter, new DatagramReplySender(this.name, this.socket, this.metrics, guard),
+					Map.of());
 		}
 
 		@Override
