@@ -21,6 +21,15 @@ public enum CloseReason {
 	/** The client sent a frame the framing rejects. */
 	FRAME_ERROR,
 
+	/** A frame the client began was not complete within the frame timeout. */
+	FRAME_TIMEOUT,
+
+	/** The client did not take its replies within the write timeout. */
+	WRITE_TIMEOUT,
+
+	/** The connection reached its maximum age, so the client reconnects elsewhere. */
+	MAX_AGE,
+
 	/** The server refused the connection. */
 	REJECTED,
 

@@ -34,6 +34,14 @@ import org.springframework.util.unit.DataSize;
  * @param receiveBufferSize SO_RCVBUF; the operating system default when unset
  * @param sendBufferSize SO_SNDBUF; the operating system default when unset
  * @param idleTimeout a TCP connection that sends nothing this long is closed; 0 for never
+ * @param frameTimeout a frame begun on a TCP connection must end within this long, or the
+ * connection is closed, so a client trickling bytes cannot hold it forever; 0 for never
+ * @param writeTimeout a TCP client that does not take its replies for this long is
+ * closed, and no close waits longer than this for its last replies to leave; 0 for never
+ * @param maxConnectionAge a TCP connection open this long (less up to a tenth, at random,
+ * so that clients do not all return at once) is closed, on line framing after a line
+ * asking the client to reconnect, so long-lived clients spread across restarted or added
+ * servers; 0 for never
  * @param maxConnections open TCP connections accepted at most; more are closed at once
  * @param datagramRate datagrams per second one source address may send (UDP); more are
  * dropped; 0 for no limit
@@ -58,6 +66,9 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("true") boolean reuseAddress, @DefaultValue("true") boolean tcpNoDelay,
 		@DefaultValue("false") boolean keepAlive, @Nullable DataSize receiveBufferSize,
 		@Nullable DataSize sendBufferSize, @DefaultValue("5m") @DurationMin(millis = 0) Duration idleTimeout,
+		@DefaultValue("30s") @DurationMin(millis = 0) Duration frameTimeout,
+		@DefaultValue("30s") @DurationMin(millis = 0) Duration writeTimeout,
+		@DefaultValue("0s") @DurationMin(millis = 0) Duration maxConnectionAge,
 		@DefaultValue("10000") @Min(1) int maxConnections, @DefaultValue("1000") @Min(0) int datagramRate,
 		@DefaultValue("2000") @Min(1) int datagramBurst,
 		@DefaultValue("1.0") @DecimalMin("0.0") double maxAmplification,

@@ -7,8 +7,8 @@ import io.wharf.transport.tcp.framing.Framing;
 /**
  * Everything a byte meets on its way through one admitted TCP connection, assembled in
  * this one place: byte and message counts (with the time of the last read, which the
- * listener's {@link IdleSweep} watches), the framing decoder and encoder, and the session
- * that delivers frames to Spring Integration.
+ * listener's {@link DeadlineSweep} watches), the framing decoder and encoder, and the
+ * session that delivers frames to Spring Integration.
  */
 final class ConnectionPipeline {
 
@@ -20,12 +20,13 @@ final class ConnectionPipeline {
 
 	void assemble(ChannelPipeline pipeline, SessionCounts counts, TcpSession session) {
 		pipeline.addLast("counts", counts);
-		pipeline.addLast("frame-decoder", this.framing.decoder());
+		ChannelHandler decoder = this.framing.decoder();
+		pipeline.addLast("frame-decoder", decoder);
 		ChannelHandler encoder = this.framing.encoder();
 		if (encoder != null) {
 			pipeline.addLast("frame-encoder", encoder);
 		}
-		pipeline.addLast("session", new SessionHandler(session, this.framing));
+		pipeline.addLast("session", new SessionHandler(session, this.framing, decoder));
 	}
 
 }

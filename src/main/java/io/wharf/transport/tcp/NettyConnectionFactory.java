@@ -95,7 +95,7 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 			channel.close();
 			return;
 		}
-		SessionCounts counts = new SessionCounts(listener.metrics());
+		SessionCounts counts = new SessionCounts(listener.metrics(), listener.deadlines().ageLimit());
 		TcpSession session = new TcpSession(channel, this, listener, counts, sessionNumbers.incrementAndGet());
 		session.registerListener(getListener());
 		session.registerSenders(getSenders());

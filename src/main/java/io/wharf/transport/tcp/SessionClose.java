@@ -23,7 +23,9 @@ final class SessionClose {
 
 	private final SocketChannel channel;
 
-	private boolean closing;
+	private volatile boolean closing;
+
+	private volatile long closingSince;
 
 	private @Nullable CloseReason reason;
 
@@ -47,6 +49,16 @@ final class SessionClose {
 		return (this.reason != null) ? this.reason : CloseReason.CLIENT_CLOSED;
 	}
 
+	/**
+	 * How long the session has been closing.
+	 * @param now {@link System#nanoTime()}
+	 * @return nanoseconds since the close began, 0 if it did not
+	 */
+	long closingFor(long now) {
+		long since = this.closingSince;
+		return (since != 0) ? now - since : 0;
+	}
+
 	void record(CloseReason why) {
 		if (this.reason == null) {
 			this.reason = why;
@@ -64,7 +76,7 @@ final class SessionClose {
 		if (this.closing) {
 			return false;
 		}
-		this.closing = true;
+		begin();
 		record(why);
 		afterPendingWrites().addListener((future) -> {
 			if (future.isSuccess()) {
@@ -85,8 +97,13 @@ final class SessionClose {
 			this.channel.close();
 			return;
 		}
-		this.closing = true;
+		begin();
 		afterPendingWrites().addListener(ChannelFutureListener.CLOSE);
+	}
+
+	private void begin() {
+		this.closing = true;
+		this.closingSince = System.nanoTime();
 	}
 
 	/** Closes at once, dropping what is not sent yet. */

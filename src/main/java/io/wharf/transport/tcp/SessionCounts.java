@@ -31,6 +31,15 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 
 	private volatile long lastRead = this.openedAt;
 
+	// When the first byte of a frame not complete yet was read; 0 when none is held.
+	private volatile long midFrameSince;
+
+	// When the client stopped taking replies (the output buffer is full); 0 while it
+	// takes them.
+	private volatile long unwritableSince;
+
+	private final long ageLimit;
+
 	private long unmeteredBytesIn;
 
 	private long unmeteredBytesOut;
@@ -39,8 +48,9 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 
 	private int unmeteredOut;
 
-	SessionCounts(ListenerMetrics metrics) {
+	SessionCounts(ListenerMetrics metrics, long ageLimit) {
 		this.metrics = metrics;
+		this.ageLimit = ageLimit;
 	}
 
 	@Override
@@ -89,6 +99,41 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 	 */
 	long idleNanos() {
 		return System.nanoTime() - this.lastRead;
+	}
+
+	/**
+	 * Notes, after each read, whether the decoder holds part of a frame.
+	 * @param midFrame whether it does
+	 */
+	void frameProgress(boolean midFrame) {
+		if (!midFrame) {
+			this.midFrameSince = 0;
+		}
+		else if (this.midFrameSince == 0) {
+			this.midFrameSince = this.lastRead;
+		}
+	}
+
+	long midFrameFor(long now) {
+		long since = this.midFrameSince;
+		return (since != 0) ? now - since : 0;
+	}
+
+	/**
+	 * Notes whether the client takes its replies.
+	 * @param writable whether the channel's output buffer has room
+	 */
+	void writability(boolean writable) {
+		this.unwritableSince = writable ? 0 : System.nanoTime();
+	}
+
+	long unwritableFor(long now) {
+		long since = this.unwritableSince;
+		return (since != 0) ? now - since : 0;
+	}
+
+	boolean overAge() {
+		return openNanos() >= this.ageLimit;
 	}
 
 	long openNanos() {

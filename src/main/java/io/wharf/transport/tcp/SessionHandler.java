@@ -2,12 +2,15 @@ package io.wharf.transport.tcp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderException;
+import io.wharf.transport.tcp.framing.FrameAssembly;
 import io.wharf.transport.tcp.framing.FrameException;
 import io.wharf.transport.tcp.framing.Framing;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The last handler of a connection's pipeline: hands each decoded frame, and each thing
@@ -19,9 +22,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
 	private final Framing framing;
 
-	SessionHandler(TcpSession session, Framing framing) {
+	private final @Nullable FrameAssembly assembly;
+
+	SessionHandler(TcpSession session, Framing framing, ChannelHandler decoder) {
 		this.session = session;
 		this.framing = framing;
+		this.assembly = (decoder instanceof FrameAssembly frames) ? frames : null;
 	}
 
 	@Override
@@ -42,6 +48,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelReadComplete(ChannelHandlerContext ctx) {
+		if (this.assembly != null) {
+			this.session.counts.frameProgress(this.assembly.midFrame());
+		}
 		this.session.readComplete();
 	}
 
@@ -49,7 +58,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 	public void channelWritabilityChanged(ChannelHandlerContext ctx) {
 		// A client that does not read its echoes stops being read: no unbounded
 		// buffering.
-		ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+		boolean writable = ctx.channel().isWritable();
+		ctx.channel().config().setAutoRead(writable);
+		this.session.counts.writability(writable);
 		ctx.fireChannelWritabilityChanged();
 	}
 

@@ -8,6 +8,7 @@ import io.wharf.transport.tcp.framing.FrameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 
 /**
  * The log lines of one TCP listener's sessions, each naming the listener, the connection
@@ -55,6 +56,19 @@ final class SessionLog {
 	void idle(TcpSession session, Duration timeout) {
 		inSession(session, () -> logger.info("Listener '{}' closing connection {}: nothing received for {} ({})",
 				this.listener, session.getConnectionId(), timeout, property("idle-timeout")));
+	}
+
+	/**
+	 * A session closed for a time limit: the limit, what was seen and the property to
+	 * change, at most once per 10 seconds per limit.
+	 */
+	void deadline(TcpSession session, CloseReason reason, String what, String property) {
+		long heldBack = this.throttle.admit(reason.tag());
+		Level level = (heldBack < 0) ? Level.DEBUG : (reason == CloseReason.MAX_AGE) ? Level.INFO : Level.WARN;
+		inSession(session,
+				() -> logger.atLevel(level)
+					.log("Listener '{}' closing connection {}: {} ({}){}", this.listener, session.getConnectionId(),
+							what, property(property), heldBackNote(heldBack)));
 	}
 
 	void clientGone(TcpSession session, Object why) {

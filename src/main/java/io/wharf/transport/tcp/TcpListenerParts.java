@@ -1,7 +1,5 @@
 package io.wharf.transport.tcp;
 
-import java.time.Duration;
-
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.tcp.framing.Framing;
 
@@ -13,10 +11,10 @@ import io.wharf.transport.tcp.framing.Framing;
  * @param log the sessions' log lines
  * @param messages builds the messages sent to the service
  * @param metrics the listener's meters
- * @param idleTimeout how long a silent session stays open
+ * @param deadlines the sessions' time limits
  * @param framing the listener's framing
  */
 record TcpListenerParts(String name, Sessions sessions, SessionLog log, InboundMessages messages,
-		ListenerMetrics metrics, Duration idleTimeout, Framing framing) {
+		ListenerMetrics metrics, Deadlines deadlines, Framing framing) {
 
 }

@@ -3,10 +3,12 @@ package io.wharf.transport.tcp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.socket.SocketChannel;
 import io.wharf.api.CloseReason;
 import io.wharf.system.ConversationEvent;
@@ -178,12 +180,30 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 	 * Nothing was read for the idle timeout: the service's last words, then the close.
 	 */
 	void expire() {
+		Duration timeout = this.listener.deadlines().idleTimeout();
 		this.close.record(CloseReason.IDLE_TIMEOUT);
-		this.listener.log().idle(this, this.listener.idleTimeout());
+		this.listener.log().idle(this, timeout);
 		deliver(this.listener.messages()
-			.event(this, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, this.listener.idleTimeout()));
+			.event(this, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout));
 		closeGracefully(CloseReason.IDLE_TIMEOUT);
 		readComplete();
+	}
+
+	/** Closes for a limit the client overstepped, telling it why on line framing. */
+	void sayAndClose(String line, CloseReason reason) {
+		if (this.listener.framing().carriesText()) {
+			write(List.of(line.getBytes(StandardCharsets.US_ASCII)));
+		}
+		closeGracefully(reason);
+	}
+
+	long pendingBytes() {
+		ChannelOutboundBuffer pending = this.channel.unsafe().outboundBuffer();
+		return (pending != null) ? pending.totalPendingWriteBytes() : 0;
+	}
+
+	SessionLog listenerLog() {
+		return this.listener.log();
 	}
 
 	void failed(Throwable cause) {

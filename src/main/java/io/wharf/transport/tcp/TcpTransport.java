@@ -41,16 +41,17 @@ class TcpTransport implements ListenerTransport {
 		Framing framing = new Framing(properties.framing());
 		ListenerRoute route = new ListenerRoute(name, properties, this.flowContext);
 		Sessions sessions = new Sessions(properties.maxConnections());
+		Deadlines deadlines = Deadlines.of(properties);
 		TcpListenerParts parts = new TcpListenerParts(name, sessions, new SessionLog(name),
-				new InboundMessages(route.headers()), metrics, properties.idleTimeout(), framing);
+				new InboundMessages(route.headers()), metrics, deadlines, framing);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, parts);
 		return new BoundTcpListener(name, properties, route, factory, sessions,
-				new IdleSweep(sessions, properties.idleTimeout(), this.loops.workers()));
+				new DeadlineSweep(sessions, deadlines, this.loops.workers()));
 	}
 
 	/** A bound TCP listener through its lifecycle. */
 	private record BoundTcpListener(String name, ListenerProperties properties, ListenerRoute route,
-			NettyConnectionFactory factory, Sessions registry, IdleSweep idle) implements BoundListener {
+			NettyConnectionFactory factory, Sessions registry, DeadlineSweep deadlines) implements BoundListener {
 
 		@Override
 		public int localPort() {
@@ -64,7 +65,7 @@ class TcpTransport implements ListenerTransport {
 			TcpSendingMessageHandler replies = new TcpSendingMessageHandler();
 			replies.setConnectionFactory(this.factory);
 			this.route.register(inbound, replies, Map.of(this.name + ".connections", this.factory));
-			this.idle.start();
+			this.deadlines.start();
 		}
 
 		@Override
@@ -79,7 +80,7 @@ class TcpTransport implements ListenerTransport {
 
 		@Override
 		public void close() {
-			this.idle.stop();
+			this.deadlines.stop();
 			this.factory.stop();
 			this.route.remove();
 		}

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * skipped, as STX/ETX devices expect, and a piece with no start delimiter is dropped.
  * Skipped bytes count towards the size limit, so garbage cannot pile up either.
  */
-final class DelimiterDecoder extends DelimiterBasedFrameDecoder {
+final class DelimiterDecoder extends DelimiterBasedFrameDecoder implements FrameAssembly {
 
 	private final ByteBuf start;
 
@@ -48,6 +48,11 @@ final class DelimiterDecoder extends DelimiterBasedFrameDecoder {
 			throw FrameException.tooLarge(size, this.max);
 		}
 		return frame;
+	}
+
+	@Override
+	public boolean midFrame() {
+		return internalBuffer().isReadable();
 	}
 
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * malformed. A refused header that would be a sensible length in the other byte order
  * says so.
  */
-final class LengthPrefixDecoder extends LengthFieldBasedFrameDecoder {
+final class LengthPrefixDecoder extends LengthFieldBasedFrameDecoder implements FrameAssembly {
 
 	private final int max;
 
@@ -55,6 +55,11 @@ final class LengthPrefixDecoder extends LengthFieldBasedFrameDecoder {
 		}
 		String name = (other == ByteOrder.LITTLE_ENDIAN) ? "little-endian" : "big-endian";
 		return "the header looks like " + name + " (it reads " + size + " that way); check framing.byte-order";
+	}
+
+	@Override
+	public boolean midFrame() {
+		return internalBuffer().isReadable();
 	}
 
 }

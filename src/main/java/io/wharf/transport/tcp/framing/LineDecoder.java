@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Lines ended by LF or CRLF, on Netty's line decoder. A frame keeps its line ending, so
  * an echo returns the client's own; the size limit counts the line without it.
  */
-final class LineDecoder extends LineBasedFrameDecoder {
+final class LineDecoder extends LineBasedFrameDecoder implements FrameAssembly {
 
 	private final int max;
 
@@ -33,6 +33,11 @@ final class LineDecoder extends LineBasedFrameDecoder {
 			throw FrameException.tooLarge(content, this.max);
 		}
 		return line;
+	}
+
+	@Override
+	public boolean midFrame() {
+		return internalBuffer().isReadable();
 	}
 
 }

@@ -1,0 +1,118 @@
+package io.wharf.transport.tcp;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.EventLoopGroup;
+import io.wharf.api.CloseReason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Closes the sessions of one listener that overstay a time limit ({@link Deadlines}): one
+ * timer per listener that looks at every session a few times per limit, instead of timers
+ * per connection (a scheduled task and a handler each, about a tenth of a connection's
+ * heap). A closing session is also held to the write timeout, so no close waits forever
+ * for a client that does not read.
+ */
+final class DeadlineSweep implements Runnable {
+
+	private static final String RECONNECT = "Server: this connection reached its maximum age; please reconnect\n";
+
+	private final Sessions sessions;
+
+	private final Deadlines deadlines;
+
+	private final EventLoopGroup loops;
+
+	private volatile @Nullable ScheduledFuture<?> sweeping;
+
+	DeadlineSweep(Sessions sessions, Deadlines deadlines, EventLoopGroup loops) {
+		this.sessions = sessions;
+		this.deadlines = deadlines;
+		this.loops = loops;
+	}
+
+	/** Starts sweeping on one of the event loops, unless there is no limit at all. */
+	void start() {
+		long interval = this.deadlines.sweepInterval();
+		if (interval > 0) {
+			this.sweeping = this.loops.next().scheduleAtFixedRate(this, interval, interval, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/** Stops sweeping, when the listener closes. */
+	void stop() {
+		ScheduledFuture<?> sweep = this.sweeping;
+		if (sweep != null) {
+			sweep.cancel(false);
+			this.sweeping = null;
+		}
+	}
+
+	@Override
+	public void run() {
+		long now = System.nanoTime();
+		for (TcpSession session : this.sessions.all()) {
+			if (due(session, now) != null) {
+				// Checked again on the session's own thread, which a read may have
+				// reached.
+				session.channel.eventLoop().execute(() -> {
+					CloseReason due = due(session, System.nanoTime());
+					if (due != null) {
+						act(session, due);
+					}
+				});
+			}
+		}
+	}
+
+	private @Nullable CloseReason due(TcpSession session, long now) {
+		SessionCounts counts = session.counts;
+		Deadlines limits = this.deadlines;
+		if (session.close.closing()) {
+			return (limits.write() > 0 && session.close.closingFor(now) >= limits.write()) ? CloseReason.WRITE_TIMEOUT
+					: null;
+		}
+		if (limits.write() > 0 && counts.unwritableFor(now) >= limits.write()) {
+			return CloseReason.WRITE_TIMEOUT;
+		}
+		if (limits.idle() > 0 && counts.idleNanos() >= limits.idle()) {
+			return CloseReason.IDLE_TIMEOUT;
+		}
+		if (limits.frame() > 0 && counts.midFrameFor(now) >= limits.frame()) {
+			return CloseReason.FRAME_TIMEOUT;
+		}
+		return (counts.overAge()) ? CloseReason.MAX_AGE : null;
+	}
+
+	private void act(TcpSession session, CloseReason due) {
+		SessionLog log = session.listenerLog();
+		switch (due) {
+			case IDLE_TIMEOUT -> session.expire();
+			case WRITE_TIMEOUT -> {
+				log.deadline(session, due, "its replies were not taken for " + describe(this.deadlines.write()) + " ("
+						+ session.pendingBytes() + " bytes pending)", "write-timeout");
+				session.close.now(CloseReason.WRITE_TIMEOUT);
+			}
+			case FRAME_TIMEOUT -> {
+				log.deadline(session, due,
+						"a frame begun " + describe(this.deadlines.frame()) + " ago is still not complete",
+						"frame-timeout");
+				session.sayAndClose("ERROR frame not completed within " + describe(this.deadlines.frame())
+						+ "; closing the connection\n", due);
+			}
+			default -> {
+				log.deadline(session, due, "it reached its maximum age of " + describe(this.deadlines.maxAge()),
+						"max-connection-age");
+				session.sayAndClose(RECONNECT, due);
+			}
+		}
+	}
+
+	private static String describe(long nanos) {
+		return Duration.ofNanos(nanos).toString().substring(2).toLowerCase(Locale.ROOT);
+	}
+
+}
