@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
@@ -41,15 +40,11 @@ public final class ListenerMetrics {
 
 	private final AtomicInteger up = new AtomicInteger();
 
-	private final @Nullable Counter opened;
+	private final TaggedCounters errors;
 
-	private final Map<String, Counter> closed = new ConcurrentHashMap<>();
+	private final @Nullable TaggedCounters dropped;
 
-	private final Map<String, Counter> errors = new ConcurrentHashMap<>();
-
-	private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
-
-	private final @Nullable Timer duration;
+	private final @Nullable ConnectionMeters connections;
 
 	private final Counter messagesReceived;
 
@@ -61,15 +56,12 @@ public final class ListenerMetrics {
 
 	private final Timer processing;
 
-	private final int limit;
-
 	private final ListenerActivity activity;
 
 	private volatile DoubleSupplier kernelDrops = () -> 0;
 
 	private ListenerMetrics(MeterRegistry registry, String listener, String service, String protocol, int limit) {
 		this.registry = registry;
-		this.limit = limit;
 		this.tags = Tags.of("listener", listener, "service", service, "protocol", protocol);
 		Gauge.builder("wharf.listener.up", this.up, AtomicInteger::get)
 			.description("1 while the listener is bound and accepting, 0 otherwise")
@@ -95,34 +87,17 @@ public final class ListenerMetrics {
 			.minimumExpectedValue(Duration.ofNanos(1_000))
 			.maximumExpectedValue(Duration.ofSeconds(10))
 			.register(registry);
-		ERROR_TYPES.forEach(this::errorCounter);
+		this.errors = new TaggedCounters(registry, "wharf.errors", "Errors, by type", this.tags, "type", ERROR_TYPES);
 		this.activity = new ListenerActivity(this.messagesReceived, this.messagesSent, this.bytesReceived,
 				this.bytesSent, this.active);
 		if (protocol.equals("tcp")) {
-			Gauge.builder("wharf.connections.active", this.active, AtomicInteger::get)
-				.description("Open TCP connections")
-				.tags(this.tags)
-				.register(registry);
-			this.opened = counter("wharf.connections.opened", "TCP connections accepted");
-			Gauge.builder("wharf.connections.limit", () -> limit)
-				.description("Open TCP connections accepted at most (max-connections)")
-				.tags(this.tags)
-				.register(registry);
-			// Each reason is counted from zero, so that rates exist before the first
-			// close.
-			Arrays.stream(CloseReason.values()).map(CloseReason::tag).forEach(this::closedCounter);
-			this.duration = Timer.builder("wharf.connection.duration")
-				.description("How long TCP connections stayed open")
-				.tags(this.tags)
-				.publishPercentileHistogram()
-				.minimumExpectedValue(Duration.ofMillis(1))
-				.maximumExpectedValue(Duration.ofHours(1))
-				.register(registry);
+			this.connections = new ConnectionMeters(registry, this.tags, this.active, limit);
+			this.dropped = null;
 		}
 		else {
-			this.opened = null;
-			this.duration = null;
-			DROP_REASONS.forEach(this::dropCounter);
+			this.connections = null;
+			this.dropped = new TaggedCounters(registry, "wharf.datagrams.dropped", "UDP datagrams dropped, by reason",
+					this.tags, "reason", DROP_REASONS);
 			FunctionCounter.builder("wharf.datagrams.dropped", this, (meters) -> meters.kernelDrops.getAsDouble())
 				.description("UDP datagrams dropped, by reason")
 				.tags(this.tags)
@@ -149,27 +124,6 @@ public final class ListenerMetrics {
 		return Counter.builder(name).description(description).tags(this.tags).register(this.registry);
 	}
 
-	private Counter closedCounter(String reason) {
-		return tagged(this.closed, "wharf.connections.closed", "TCP connections closed, by reason", "reason", reason);
-	}
-
-	private Counter errorCounter(String type) {
-		return tagged(this.errors, "wharf.errors", "Errors, by type", "type", type);
-	}
-
-	private Counter dropCounter(String reason) {
-		return tagged(this.dropped, "wharf.datagrams.dropped", "UDP datagrams dropped, by reason", "reason", reason);
-	}
-
-	private Counter tagged(Map<String, Counter> counters, String name, String description, String tag, String value) {
-		return counters.computeIfAbsent(value,
-				(key) -> Counter.builder(name)
-					.description(description)
-					.tags(this.tags)
-					.tag(tag, key)
-					.register(this.registry));
-	}
-
 	/** Updates the rates; called every {@link Rates#TICK_SECONDS} seconds. */
 	public void tick() {
 		this.activity.tick();
@@ -185,39 +139,6 @@ public final class ListenerMetrics {
 
 	public void up(boolean bound) {
 		this.up.set(bound ? 1 : 0);
-	}
-
-	/**
-	 * Open TCP connections accepted at most.
-	 * @return the listener's max-connections
-	 */
-	public int limit() {
-		return this.limit;
-	}
-
-	/** Counts a connection refused at accept; it never counted as opened. */
-	public void connectionRejected() {
-		closedCounter("rejected").increment();
-	}
-
-	public void connectionOpened() {
-		if (this.opened != null) {
-			this.opened.increment();
-		}
-		this.active.incrementAndGet();
-	}
-
-	/**
-	 * Counts a closed connection; call once per connection.
-	 * @param reason why it closed
-	 * @param openNanos how long it was open
-	 */
-	public void connectionClosed(CloseReason reason, long openNanos) {
-		this.active.decrementAndGet();
-		closedCounter(reason.tag()).increment();
-		if (this.duration != null) {
-			this.duration.record(openNanos, TimeUnit.NANOSECONDS);
-		}
 	}
 
 	public void messageReceived() {
@@ -245,11 +166,25 @@ public final class ListenerMetrics {
 	}
 
 	public void error(String type) {
-		errorCounter(type).increment();
+		this.errors.increment(type);
 	}
 
 	public void datagramDropped(String reason) {
-		dropCounter(reason).increment();
+		if (this.dropped == null) {
+			throw new IllegalStateException("datagrams are dropped on UDP listeners only");
+		}
+		this.dropped.increment(reason);
+	}
+
+	/**
+	 * The connection meters of a TCP listener.
+	 * @return the meters
+	 */
+	public ConnectionMeters connections() {
+		if (this.connections == null) {
+			throw new IllegalStateException("connections are counted on TCP listeners only");
+		}
+		return this.connections;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.wharf.transport;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import io.wharf.transport.tcp.framing.FramingProperties;
@@ -43,6 +44,17 @@ import org.springframework.util.unit.DataSize;
  * asking the client to reconnect, so long-lived clients spread across restarted or added
  * servers; 0 for never
  * @param maxConnections open TCP connections accepted at most; more are closed at once
+ * @param maxConnectionsPerClient open TCP connections one client address may hold; 0 for
+ * no limit
+ * @param maxConnectionsPerPrefix open TCP connections one network may hold (IPv4 /24,
+ * IPv6 /64); 0 for no limit
+ * @param connectionRatePerClient new TCP connections per second one client address may
+ * open; 0 for no limit
+ * @param connectionBurstPerClient new TCP connections one client address may open at once
+ * before {@code connection-rate-per-client} applies
+ * @param allow CIDR ranges (such as 10.0.0.0/8 or 2001:db8::/32) TCP clients must come
+ * from; anyone when empty
+ * @param deny CIDR ranges TCP clients must not come from, even when allowed
  * @param datagramRate datagrams per second one source address may send (UDP); more are
  * dropped; 0 for no limit
  * @param datagramBurst datagrams one source address may send at once before
@@ -69,7 +81,11 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("30s") @DurationMin(millis = 0) Duration frameTimeout,
 		@DefaultValue("30s") @DurationMin(millis = 0) Duration writeTimeout,
 		@DefaultValue("0s") @DurationMin(millis = 0) Duration maxConnectionAge,
-		@DefaultValue("10000") @Min(1) int maxConnections, @DefaultValue("1000") @Min(0) int datagramRate,
+		@DefaultValue("10000") @Min(1) int maxConnections, @DefaultValue("1000") @Min(0) int maxConnectionsPerClient,
+		@DefaultValue("2500") @Min(0) int maxConnectionsPerPrefix,
+		@DefaultValue("100") @Min(0) int connectionRatePerClient,
+		@DefaultValue("200") @Min(1) int connectionBurstPerClient, @DefaultValue List<String> allow,
+		@DefaultValue List<String> deny, @DefaultValue("1000") @Min(0) int datagramRate,
 		@DefaultValue("2000") @Min(1) int datagramBurst,
 		@DefaultValue("1.0") @DecimalMin("0.0") double maxAmplification,
 		@DefaultValue("1KB") DataSize amplificationAllowance, @DefaultValue( {

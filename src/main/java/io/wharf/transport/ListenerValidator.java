@@ -1,5 +1,8 @@
 package io.wharf.transport;
 
+import java.util.List;
+
+import io.netty.util.NetUtil;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
@@ -16,7 +19,38 @@ class ListenerValidator implements ConstraintValidator<ValidListener, ListenerPr
 			violations.add("framing", "must not be set on a udp listener: every datagram is one message");
 		}
 		listener.framing().problems().forEach((property, rule) -> violations.add("framing." + property, rule));
+		checkRanges(violations, "allow", listener.allow());
+		checkRanges(violations, "deny", listener.deny());
 		return violations.none();
+	}
+
+	/**
+	 * An IP literal and a prefix length that fits it; no host names (which would be
+	 * looked up) and no shorthand such as 10.0.0 that Java would complete.
+	 */
+	static boolean isCidr(String range) {
+		int slash = range.indexOf('/');
+		if (slash < 0) {
+			return false;
+		}
+		String address = range.substring(0, slash);
+		int bits = NetUtil.isValidIpV4Address(address) ? 32 : NetUtil.isValidIpV6Address(address) ? 128 : -1;
+		try {
+			int prefix = Integer.parseInt(range.substring(slash + 1));
+			return bits > 0 && prefix >= 0 && prefix <= bits;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private static void checkRanges(Violations violations, String property, List<String> ranges) {
+		for (int i = 0; i < ranges.size(); i++) {
+			if (!isCidr(ranges.get(i))) {
+				violations.add(property + "[" + i + "]", "'" + ranges.get(i)
+						+ "' is not a CIDR range such as 10.0.0.0/8, 192.0.2.7/32 or 2001:db8::/32");
+			}
+		}
 	}
 
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * The listeners Wharf starts, by name.
  *
  * @param listeners each listener under {@code wharf.listeners.<name>}
+ * @param maxConnections TCP connections across all listeners at most; by default the
+ * process's file-descriptor limit less a tenth (at least 128), so that a flood cannot
+ * starve Actuator and the health probes of descriptors
  * @param drainTimeout at shutdown, how long open TCP sessions may go on after the
  * listeners stop accepting (readiness is DOWN meanwhile); the rest are then closed
  */
@@ -21,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @DistinctListeners
 public record ListenersProperties(@DefaultValue Map<String, @Valid ListenerProperties> listeners,
-		@DefaultValue("10s") @DurationMin(millis = 0) Duration drainTimeout) {
+		@Min(1) @Nullable Integer maxConnections, @DefaultValue("10s") @DurationMin(millis = 0) Duration drainTimeout) {
 
 	/**
 	 * The listeners that are enabled.

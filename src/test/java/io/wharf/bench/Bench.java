@@ -261,6 +261,12 @@ public final class Bench {
 		for (String listener : List.of("greeting-tcp", "echo-tcp", "echo-line", "echo-framed")) {
 			// Room for the idle-connections scenario beside connections still closing.
 			command.add("--wharf.listeners." + listener + ".max-connections=50000");
+			// All load comes from one address; the per-client limits are still checked on
+			// every connection, so their cost is measured.
+			command.add("--wharf.listeners." + listener + ".max-connections-per-client=1000000");
+			command.add("--wharf.listeners." + listener + ".max-connections-per-prefix=1000000");
+			command.add("--wharf.listeners." + listener + ".connection-rate-per-client=100000000");
+			command.add("--wharf.listeners." + listener + ".connection-burst-per-client=100000000");
 		}
 		// The load comes from one address, far above the per-source default; the limit is
 		// still checked on every datagram, so its cost is measured.

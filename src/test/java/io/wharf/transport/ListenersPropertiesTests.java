@@ -142,6 +142,14 @@ class ListenersPropertiesTests {
 	}
 
 	@Test
+	void rejectsARangeThatIsNotCidr() {
+		assertFailure(
+				this.runner.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.port=7000",
+						"wharf.listeners.a.service=echo", "wharf.listeners.a.allow=10.0.0.0/8,10.0.0/8"),
+				"wharf.listeners[a].allow[1]", "'10.0.0/8' is not a CIDR range such as 10.0.0.0/8");
+	}
+
+	@Test
 	void rejectsHeaderSizeThree() {
 		assertFailure(
 				this.runner.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.port=7000",

@@ -3,10 +3,13 @@ package io.wharf.transport.tcp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
@@ -28,6 +31,8 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 
 	/** Numbers sessions, so that their ids are unique without a random UUID each. */
 	private static final AtomicLong sessionNumbers = new AtomicLong();
+
+	private static final byte[] BUSY = "Server: busy, try again later\n".getBytes(StandardCharsets.US_ASCII);
 
 	private final Channel serverChannel;
 
@@ -89,10 +94,9 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 			channel.close();
 			return;
 		}
-		if (!listener.sessions().admit()) {
-			listener.metrics().connectionRejected();
-			listener.log().refused(channel.remoteAddress(), listener.metrics().limit());
-			channel.close();
+		String refused = listener.sessions().admit(channel.remoteAddress().getAddress());
+		if (refused != null) {
+			refuse(channel, refused);
 			return;
 		}
 		SessionCounts counts = new SessionCounts(listener.metrics(), listener.deadlines().ageLimit());
@@ -101,6 +105,21 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 		session.registerSenders(getSenders());
 		wrapConnection(session);
 		this.pipeline.assemble(channel.pipeline(), counts, session);
+	}
+
+	/**
+	 * Closes a connection over a limit; on line framing the client is told it may try
+	 * again, unless its address is denied outright.
+	 */
+	private void refuse(SocketChannel channel, String cause) {
+		this.parts.metrics().connections().rejected(cause);
+		this.parts.log().refused(channel.remoteAddress(), cause);
+		if (this.parts.framing().carriesText() && !cause.equals("denied")) {
+			channel.writeAndFlush(Unpooled.wrappedBuffer(BUSY)).addListener(ChannelFutureListener.CLOSE);
+		}
+		else {
+			channel.close();
+		}
 	}
 
 	@Override

@@ -27,12 +27,27 @@ final class SessionLog {
 		this.listener = listener;
 	}
 
-	void refused(Object remote, int max) {
-		long heldBack = this.throttle.admit("rejected");
+	/** A refused connection, at most one line per 10 seconds per cause. */
+	void refused(Object remote, String cause) {
+		long heldBack = this.throttle.admit("rejected " + cause);
 		if (heldBack >= 0) {
-			logger.warn("Listener '{}' refused a connection from {}: {} connections are open, the limit; raise {}{}",
-					this.listener, remote, max, property("max-connections"), heldBackNote(heldBack));
+			logger.warn("Listener '{}' refused a connection from {}: {}{}", this.listener, remote, why(cause),
+					heldBackNote(heldBack));
 		}
+	}
+
+	private String why(String cause) {
+		return switch (cause) {
+			case "max_connections" -> "max-connections are open; raise " + property("max-connections");
+			case "process_limit" -> "the process holds wharf.max-connections across listeners, below its "
+					+ "file-descriptor limit; raise both";
+			case "per_client" -> "the address holds " + property("max-connections-per-client") + " connections";
+			case "per_prefix" ->
+				"its network (/24 or /64) holds " + property("max-connections-per-prefix") + " connections";
+			case "client_rate" ->
+				"the address connects faster than " + property("connection-rate-per-client") + " allows";
+			default -> "the address is not allowed (" + property("allow") + ", " + property("deny") + ")";
+		};
 	}
 
 	void frameRejected(TcpSession session, FrameException frame) {

@@ -1,5 +1,6 @@
 package io.wharf.transport.tcp;
 
+import java.net.InetAddress;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -8,15 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wharf.transport.OpenSession;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The open sessions of one TCP listener: admission under max-connections (exact under
- * concurrency: a slot is taken before a session exists), the registry the sockets
- * endpoint reads, and the drain that completes when the last session ends.
+ * The open sessions of one TCP listener: admission (the client's own limits, the
+ * listener's max-connections and the process's cap, each exact under concurrency: slots
+ * are taken before a session exists), the registry the sockets endpoint reads, and the
+ * drain that completes when the last session ends.
  */
 final class Sessions {
 
 	private final int max;
+
+	private final ProcessConnections process;
+
+	private final ClientAdmission clients;
 
 	private final AtomicInteger taken = new AtomicInteger();
 
@@ -28,15 +35,40 @@ final class Sessions {
 
 	private volatile boolean draining;
 
-	Sessions(int max) {
+	Sessions(int max, ProcessConnections process, ClientAdmission clients) {
 		this.max = max;
+		this.process = process;
+		this.clients = clients;
 	}
 
 	/**
-	 * Takes a slot for a new connection, if one is free.
-	 * @return true if the connection may open; it must then end with {@link #ended}
+	 * Takes the slots for a new connection, if its client's limits, the listener's and
+	 * the process's allow it.
+	 * @param client the client's address
+	 * @return null if the connection may open (it must then end with {@link #ended}), or
+	 * the cause of refusal, one of {@code ConnectionMeters.REJECTION_CAUSES}
 	 */
-	boolean admit() {
+	@Nullable String admit(InetAddress client) {
+		String refused = this.clients.check(client);
+		if (refused != null) {
+			return refused;
+		}
+		if (!takeSlot()) {
+			return "max_connections";
+		}
+		if (!this.process.take()) {
+			this.taken.decrementAndGet();
+			return "process_limit";
+		}
+		refused = this.clients.take(client);
+		if (refused != null) {
+			this.process.release();
+			this.taken.decrementAndGet();
+		}
+		return refused;
+	}
+
+	private boolean takeSlot() {
 		int now;
 		do {
 			now = this.taken.get();
@@ -52,9 +84,11 @@ final class Sessions {
 		this.open.put(id, session);
 	}
 
-	/** Frees a session's slot. */
-	void ended(String id) {
+	/** Frees a session's slots. */
+	void ended(String id, InetAddress client) {
 		this.open.remove(id);
+		this.clients.release(client);
+		this.process.release();
 		if (this.taken.decrementAndGet() == 0 && this.draining) {
 			this.drained.complete(null);
 		}

@@ -1,5 +1,7 @@
 package io.wharf.transport.tcp;
 
+import io.wharf.transport.ListenersProperties;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +20,14 @@ public class TcpConfiguration {
 	}
 
 	@Bean
-	TcpTransport wharfTcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext) {
-		return new TcpTransport(loops, flowContext);
+	ProcessConnections wharfProcessConnections(ListenersProperties properties) {
+		return ProcessConnections.of(properties.maxConnections());
+	}
+
+	@Bean
+	TcpTransport wharfTcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext,
+			ProcessConnections process) {
+		return new TcpTransport(loops, flowContext, process);
 	}
 
 }

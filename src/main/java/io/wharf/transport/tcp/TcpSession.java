@@ -85,7 +85,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 
 	void opened() {
 		this.listener.sessions().opened(getConnectionId(), this);
-		this.listener.metrics().connectionOpened();
+		this.listener.metrics().connections().opened();
 		publishConnectionOpenEvent();
 		deliver(this.listener.messages().event(this, ConversationEvent.OPENED, null, null));
 		readComplete();
@@ -228,8 +228,8 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		this.close.now(CloseReason.CLIENT_CLOSED);
 		CloseReason reason = this.close.reason();
 		this.counts.meter();
-		this.listener.sessions().ended(getConnectionId());
-		this.listener.metrics().connectionClosed(reason, this.counts.openNanos());
+		this.listener.sessions().ended(getConnectionId(), remoteAddress().getAddress());
+		this.listener.metrics().connections().closed(reason, this.counts.openNanos());
 		this.listener.log().ended(this, reason, this.counts);
 		this.factory.closeConnection(getConnectionId());
 		if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {

@@ -26,9 +26,12 @@ class TcpTransport implements ListenerTransport {
 
 	private final IntegrationFlowContext flowContext;
 
-	TcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext) {
+	private final ProcessConnections process;
+
+	TcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext, ProcessConnections process) {
 		this.loops = loops;
 		this.flowContext = flowContext;
+		this.process = process;
 	}
 
 	@Override
@@ -40,7 +43,7 @@ class TcpTransport implements ListenerTransport {
 	public BoundListener bind(String name, ListenerProperties properties, ListenerMetrics metrics) {
 		Framing framing = new Framing(properties.framing());
 		ListenerRoute route = new ListenerRoute(name, properties, this.flowContext);
-		Sessions sessions = new Sessions(properties.maxConnections());
+		Sessions sessions = new Sessions(properties.maxConnections(), this.process, new ClientAdmission(properties));
 		Deadlines deadlines = Deadlines.of(properties);
 		TcpListenerParts parts = new TcpListenerParts(name, sessions, new SessionLog(name),
 				new InboundMessages(route.headers()), metrics, deadlines, framing);

@@ -1,5 +1,7 @@
 package io.wharf.transport.tcp;
 
+import java.net.InetAddress;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,9 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionsTests {
 
+	private static final InetAddress CLIENT = InetAddress.getLoopbackAddress();
+
 	@Test
 	void admissionNeverOvershootsUnderConcurrency() throws InterruptedException {
-		Sessions sessions = new Sessions(100);
+		Sessions sessions = sessions(100);
 		AtomicInteger admitted = new AtomicInteger();
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -26,7 +30,7 @@ class SessionsTests {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				if (sessions.admit()) {
+				if (sessions.admit(CLIENT) == null) {
 					admitted.incrementAndGet();
 				}
 			});
@@ -39,24 +43,42 @@ class SessionsTests {
 
 	@Test
 	void anEndedSessionFreesItsSlot() {
-		Sessions sessions = new Sessions(1);
-		assertThat(sessions.admit()).isTrue();
-		assertThat(sessions.admit()).isFalse();
-		sessions.ended("a");
-		assertThat(sessions.admit()).isTrue();
+		Sessions sessions = sessions(1);
+		assertThat(sessions.admit(CLIENT) == null).isTrue();
+		assertThat(sessions.admit(CLIENT) == null).isFalse();
+		sessions.ended("a", CLIENT);
+		assertThat(sessions.admit(CLIENT) == null).isTrue();
 	}
 
 	@Test
 	void theDrainCompletesWhenTheLastSessionEnds() {
-		Sessions sessions = new Sessions(10);
-		sessions.admit();
-		sessions.admit();
+		Sessions sessions = sessions(10);
+		sessions.admit(CLIENT);
+		sessions.admit(CLIENT);
 		var drained = sessions.drain();
-		sessions.ended("a");
+		sessions.ended("a", CLIENT);
 		assertThat(drained).isNotDone();
-		sessions.ended("b");
+		sessions.ended("b", CLIENT);
 		assertThat(drained).isDone();
-		assertThat(new Sessions(10).drain()).isDone();
+		assertThat(sessions(10).drain()).isDone();
+	}
+
+	@Test
+	void theProcessCapAndTheClientsLimitsTakeTheirShare() {
+		ProcessConnections process = new ProcessConnections(2);
+		Sessions first = new Sessions(10, process, new ClientAdmission(List.of(), List.of(), 0, 0, 0, 1));
+		Sessions second = new Sessions(10, process, new ClientAdmission(List.of(), List.of(), 1, 0, 0, 1));
+		assertThat(first.admit(CLIENT)).isNull();
+		assertThat(second.admit(CLIENT)).isNull();
+		assertThat(first.admit(CLIENT)).isEqualTo("process_limit");
+		first.ended("a", CLIENT);
+		assertThat(second.admit(CLIENT)).as("one per client there").isEqualTo("per_client");
+		assertThat(first.admit(CLIENT)).as("the refusal gave its process slot back").isNull();
+	}
+
+	private static Sessions sessions(int max) {
+		return new Sessions(max, new ProcessConnections(Integer.MAX_VALUE),
+				new ClientAdmission(List.of(), List.of(), 0, 0, 0, 1));
 	}
 
 }
