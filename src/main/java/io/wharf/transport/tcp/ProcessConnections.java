@@ -2,7 +2,6 @@ package io.wharf.transport.tcp;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import org.jspecify.annotations.Nullable;
@@ -22,12 +21,10 @@ public final class ProcessConnections {
 	/** Descriptors kept for everything else: listening sockets, Actuator, jars, logs. */
 	static final int MIN_HEADROOM = 128;
 
-	private final int max;
-
-	private final AtomicInteger taken = new AtomicInteger();
+	private final Slots slots;
 
 	ProcessConnections(int max) {
-		this.max = max;
+		this.slots = new Slots(max);
 	}
 
 	/**
@@ -65,23 +62,15 @@ public final class ProcessConnections {
 	 * @return connections allowed across listeners
 	 */
 	public int max() {
-		return this.max;
+		return this.slots.max();
 	}
 
 	boolean take() {
-		int now;
-		do {
-			now = this.taken.get();
-			if (now >= this.max) {
-				return false;
-			}
-		}
-		while (!this.taken.compareAndSet(now, now + 1));
-		return true;
+		return this.slots.take();
 	}
 
 	void release() {
-		this.taken.decrementAndGet();
+		this.slots.release();
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wharf.transport.OpenSession;
 import org.jspecify.annotations.Nullable;
@@ -19,13 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class Sessions {
 
-	private final int max;
-
 	private final ProcessConnections process;
 
 	private final ClientAdmission clients;
 
-	private final AtomicInteger taken = new AtomicInteger();
+	private final Slots slots;
 
 	private final Map<String, TcpSession> open = new ConcurrentHashMap<>();
 
@@ -36,7 +33,7 @@ final class Sessions {
 	private volatile boolean draining;
 
 	Sessions(int max, ProcessConnections process, ClientAdmission clients) {
-		this.max = max;
+		this.slots = new Slots(max);
 		this.process = process;
 		this.clients = clients;
 	}
@@ -53,31 +50,19 @@ final class Sessions {
 		if (refused != null) {
 			return refused;
 		}
-		if (!takeSlot()) {
+		if (!this.slots.take()) {
 			return "max_connections";
 		}
 		if (!this.process.take()) {
-			this.taken.decrementAndGet();
+			this.slots.release();
 			return "process_limit";
 		}
 		refused = this.clients.take(client);
 		if (refused != null) {
 			this.process.release();
-			this.taken.decrementAndGet();
+			this.slots.release();
 		}
 		return refused;
-	}
-
-	private boolean takeSlot() {
-		int now;
-		do {
-			now = this.taken.get();
-			if (now >= this.max) {
-				return false;
-			}
-		}
-		while (!this.taken.compareAndSet(now, now + 1));
-		return true;
 	}
 
 	void opened(String id, TcpSession session) {
@@ -89,7 +74,7 @@ final class Sessions {
 		this.open.remove(id);
 		this.clients.release(client);
 		this.process.release();
-		if (this.taken.decrementAndGet() == 0 && this.draining) {
+		if (this.slots.release() == 0 && this.draining) {
 			this.drained.complete(null);
 		}
 	}
@@ -100,7 +85,7 @@ final class Sessions {
 	 */
 	CompletableFuture<Void> drain() {
 		this.draining = true;
-		if (this.taken.get() == 0) {
+		if (this.slots.taken() == 0) {
 			this.drained.complete(null);
 		}
 		return this.drained;
