@@ -18,7 +18,8 @@ public class GreetingConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "greeting")
 	GreetingService greeting(GreetingProperties properties, MeterRegistry registry) {
-		return new GreetingService(new GreetingScript(properties), new GreetingMeters(registry));
+		return new GreetingService(new GreetingScript(properties), new GreetingMeters(registry),
+				properties.maxNameLength());
 	}
 
 }

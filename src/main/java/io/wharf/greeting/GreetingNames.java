@@ -36,13 +36,17 @@ final class GreetingNames {
 	}
 
 	/**
-	 * Cleans one name.
+	 * Cleans one name of what could disguise it in a reply or a log line: control
+	 * characters, and invisible format characters such as bidirectional overrides
+	 * (U+202E, U+2066 to U+2069) and zero-width spaces and joiners.
 	 * @param text the raw name
-	 * @return the name without control characters and surrounding blanks
+	 * @return the name without them and without surrounding blanks
 	 */
 	static String clean(String text) {
 		StringBuilder name = new StringBuilder(text.length());
-		text.codePoints().filter((c) -> !Character.isISOControl(c)).forEach(name::appendCodePoint);
+		text.codePoints()
+			.filter((c) -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+			.forEach(name::appendCodePoint);
 		return name.toString().strip();
 	}
 

@@ -31,21 +31,28 @@ public final class GreetingScript {
 	}
 
 	/**
-	 * Answers what one TCP read or frame carried: every line in it is a name.
+	 * Answers what one TCP read or frame carried: every line in it is a name. Empty lines
+	 * in a row are prompted for once, so a flood of line breaks gets one prompt, not one
+	 * per byte.
 	 * @param received the bytes, trailing line breaks included or not
+	 * @param afterEmpty whether the line before these was empty
 	 * @return the answers to each name, up to and including an exit word's farewell
 	 */
-	public Greetings receive(byte[] received) {
+	public Greetings receive(byte[] received, boolean afterEmpty) {
 		List<byte[]> frames = new ArrayList<>();
 		int greetings = 0;
+		boolean empty = afterEmpty;
 		for (String name : GreetingNames.split(decode(received))) {
 			if (isExitWord(name)) {
 				frames.add(encode(this.properties.farewell()));
-				return new Greetings(new Reply(frames, true), greetings);
+				return new Greetings(new Reply(frames, true), greetings, false);
 			}
-			greetings += answer(name, frames);
+			if (!name.isEmpty() || !empty) {
+				greetings += answer(name, frames);
+			}
+			empty = name.isEmpty();
 		}
-		return new Greetings(new Reply(frames, false), greetings);
+		return new Greetings(new Reply(frames, false), greetings, empty);
 	}
 
 	/**
@@ -56,11 +63,11 @@ public final class GreetingScript {
 	public Greetings receiveDatagram(byte[] datagram) {
 		String name = GreetingNames.clean(decode(datagram));
 		if (isExitWord(name)) {
-			return new Greetings(Reply.closing(encode(this.properties.farewell())), 0);
+			return new Greetings(Reply.closing(encode(this.properties.farewell())), 0, false);
 		}
 		List<byte[]> frames = new ArrayList<>();
 		int greetings = answer(name, frames);
-		return new Greetings(new Reply(frames, false), greetings);
+		return new Greetings(new Reply(frames, false), greetings, name.isEmpty());
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package io.wharf.greeting;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.wharf.api.Answer;
 import io.wharf.api.CloseReason;
@@ -12,17 +15,32 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The greeting as a socket service: the {@link GreetingScript}'s texts, with each
- * session's state and the greeting's meters.
+ * session's state and the greeting's meters. A fragment of a name cut by a read boundary
+ * is held ({@link NameFragments}) and answered when its line break arrives, or after
+ * {@link #QUIET_TIME} without one.
  */
-public final class GreetingService implements SocketService<GreetingState> {
+public final class GreetingService implements SocketService<GreetingState>, AutoCloseable {
+
+	/** How long a held fragment waits for the rest of its line before it is answered. */
+	static final Duration QUIET_TIME = Duration.ofMillis(200);
 
 	private final GreetingScript conversation;
 
 	private final GreetingMeters meters;
 
-	GreetingService(GreetingScript conversation, GreetingMeters meters) {
+	private final int maxNameBytes;
+
+	private final ScheduledExecutorService quietTimer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "wharf-greeting-quiet");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	GreetingService(GreetingScript conversation, GreetingMeters meters, int maxNameLength) {
 		this.conversation = conversation;
 		this.meters = meters;
+		// Four bytes per character at most, and a CR.
+		this.maxNameBytes = 4 * maxNameLength + 1;
 	}
 
 	@Override
@@ -33,16 +51,45 @@ public final class GreetingService implements SocketService<GreetingState> {
 	@Override
 	public GreetingState opened(Session session, Answer answer) {
 		send(this.conversation.open(), answer);
-		return new GreetingState(this.meters.of(session.listener(), true));
+		return new GreetingState(this.meters.of(session.listener(), true), this.maxNameBytes);
 	}
 
 	@Override
 	public void received(Session session, @Nullable GreetingState state, byte[] frame, Answer answer) {
-		Greetings greetings = this.conversation.receive(frame);
-		if (state != null) {
-			state.greeted(greetings.greetings());
+		if (state == null) {
+			send(this.conversation.receive(frame, false).reply(), answer);
+			return;
 		}
-		send(greetings.reply(), answer);
+		byte[] complete = state.fragments.complete(frame);
+		if (complete.length > 0) {
+			Greetings greetings = this.conversation.receive(complete, state.afterEmpty());
+			state.answered(greetings);
+			send(greetings.reply(), answer);
+		}
+		long held = state.fragments.holding();
+		if (held >= 0) {
+			this.quietTimer.schedule(() -> answerHeld(session, state, held), QUIET_TIME.toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** A fragment still held after the quiet time is a name sent without a line break. */
+	private void answerHeld(Session session, GreetingState state, long mark) {
+		byte[] fragment = state.fragments.takeIfUnchanged(mark);
+		if (fragment == null) {
+			return;
+		}
+		Greetings greetings = this.conversation.receive(fragment, state.afterEmpty());
+		state.answered(greetings);
+		session.send(greetings.reply().frames().toArray(byte[][]::new));
+		if (greetings.reply().close()) {
+			session.close();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.quietTimer.shutdownNow();
 	}
 
 	@Override

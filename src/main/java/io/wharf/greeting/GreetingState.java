@@ -1,8 +1,8 @@
 package io.wharf.greeting;
 
 /**
- * Where one greeting session is: waiting for a first name, or greeted; moved by the
- * session's own I/O thread only.
+ * Where one greeting session is: waiting for a first name, or greeted, whether its last
+ * line was empty, and the fragment of a name it holds.
  */
 final class GreetingState {
 
@@ -14,9 +14,27 @@ final class GreetingState {
 
 	private volatile boolean greeted;
 
-	GreetingState(GreetingMeters.Listener meters) {
+	private volatile boolean afterEmpty;
+
+	final NameFragments fragments;
+
+	GreetingState(GreetingMeters.Listener meters, int maxNameBytes) {
 		this.meters = meters;
+		this.fragments = new NameFragments(maxNameBytes);
 		meters.awaiting.incrementAndGet();
+	}
+
+	/**
+	 * Whether the last line answered was empty, so another empty one is not prompted for.
+	 * @return true after an empty line
+	 */
+	boolean afterEmpty() {
+		return this.afterEmpty;
+	}
+
+	void answered(Greetings greetings) {
+		this.afterEmpty = greetings.endsEmpty();
+		greeted(greetings.greetings());
 	}
 
 	void greeted(int names) {

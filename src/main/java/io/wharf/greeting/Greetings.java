@@ -7,7 +7,9 @@ import io.wharf.system.Reply;
  *
  * @param reply what goes back to the client
  * @param greetings the names greeted in it
+ * @param endsEmpty whether the last line was empty, so that an empty line right after it
+ * is not prompted for again
  */
-public record Greetings(Reply reply, int greetings) {
+public record Greetings(Reply reply, int greetings, boolean endsEmpty) {
 
 }

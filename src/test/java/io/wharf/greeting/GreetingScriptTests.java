@@ -29,31 +29,31 @@ class GreetingScriptTests {
 
 	@Test
 	void greetsANameWithOrWithoutLineEnding() {
-		assertThat(texts(this.service.receive(bytes("Michael")).reply())).containsExactly("Server: Hello Michael!\n",
-				PROMPT);
-		assertThat(texts(this.service.receive(bytes("Michael\n")).reply())).containsExactly("Server: Hello Michael!\n",
-				PROMPT);
-		assertThat(texts(this.service.receive(bytes("Michael\r\n")).reply()))
+		assertThat(texts(this.service.receive(bytes("Michael"), false).reply()))
+			.containsExactly("Server: Hello Michael!\n", PROMPT);
+		assertThat(texts(this.service.receive(bytes("Michael\n"), false).reply()))
+			.containsExactly("Server: Hello Michael!\n", PROMPT);
+		assertThat(texts(this.service.receive(bytes("Michael\r\n"), false).reply()))
 			.containsExactly("Server: Hello Michael!\n", PROMPT);
 	}
 
 	@Test
 	void aReadWithSeveralLinesIsSeveralNames() {
-		assertThat(texts(this.service.receive(bytes("Bob\nAlice\n")).reply())).containsExactly("Server: Hello Bob!\n",
-				PROMPT, "Server: Hello Alice!\n", PROMPT);
+		assertThat(texts(this.service.receive(bytes("Bob\nAlice\n"), false).reply()))
+			.containsExactly("Server: Hello Bob!\n", PROMPT, "Server: Hello Alice!\n", PROMPT);
 	}
 
 	@Test
 	void exitWordsEndTheConversationIgnoringCaseAndWhatFollows() {
-		Reply reply = this.service.receive(bytes("Bob\nEXIT\nAlice\n")).reply();
+		Reply reply = this.service.receive(bytes("Bob\nEXIT\nAlice\n"), false).reply();
 		assertThat(texts(reply)).containsExactly("Server: Hello Bob!\n", PROMPT, "Server: Good bye!\n");
 		assertThat(reply.close()).isTrue();
-		assertThat(this.service.receive(bytes(" Quit \r\n")).reply().close()).isTrue();
+		assertThat(this.service.receive(bytes(" Quit \r\n"), false).reply().close()).isTrue();
 	}
 
 	@Test
 	void countsTheNamesItGreets() {
-		assertThat(this.service.receive(bytes("Bob\n\nAlice\n" + "x".repeat(65) + "\nexit\nEve\n")).greetings())
+		assertThat(this.service.receive(bytes("Bob\n\nAlice\n" + "x".repeat(65) + "\nexit\nEve\n"), false).greetings())
 			.isEqualTo(2);
 		assertThat(this.service.receiveDatagram(bytes("Zed")).greetings()).isEqualTo(1);
 		assertThat(this.service.receiveDatagram(bytes("exit")).greetings()).isZero();
@@ -61,24 +61,41 @@ class GreetingScriptTests {
 
 	@Test
 	void anEmptyNameRepromptsOnly() {
-		assertThat(texts(this.service.receive(bytes("\n")).reply())).containsExactly(PROMPT);
-		assertThat(texts(this.service.receive(bytes("  \t\r\n")).reply())).containsExactly(PROMPT);
-		assertThat(texts(this.service.receive(new byte[0]).reply())).containsExactly(PROMPT);
+		assertThat(texts(this.service.receive(bytes("\n"), false).reply())).containsExactly(PROMPT);
+		assertThat(texts(this.service.receive(bytes("  \t\r\n"), false).reply())).containsExactly(PROMPT);
+		assertThat(texts(this.service.receive(new byte[0], false).reply())).containsExactly(PROMPT);
+	}
+
+	@Test
+	void aFloodOfEmptyLinesGetsOnePrompt() {
+		Greetings flood = this.service.receive(bytes("\n".repeat(100_000)), false);
+		assertThat(texts(flood.reply())).containsExactly(PROMPT);
+		assertThat(flood.endsEmpty()).isTrue();
+		assertThat(this.service.receive(bytes("\n\n"), true).reply().frames()).as("after an empty line").isEmpty();
+		assertThat(texts(this.service.receive(bytes("\nBob\n\n"), true).reply()))
+			.containsExactly("Server: Hello Bob!\n", PROMPT, PROMPT);
+	}
+
+	@Test
+	void stripsBidiOverridesAndZeroWidthCharacters() {
+		String disguised = "\u202Egnp.exe\u2066Bo\u200Bb\u2069\uFEFF\u200D";
+		assertThat(texts(this.service.receive(bytes(disguised), false).reply())).first()
+			.isEqualTo("Server: Hello gnp.exeBob!\n");
 	}
 
 	@Test
 	void refusesNamesOverTheLimitCountingCharactersNotBytes() {
-		assertThat(texts(this.service.receive(bytes("x".repeat(65))).reply()))
+		assertThat(texts(this.service.receive(bytes("x".repeat(65)), false).reply()))
 			.containsExactly("Server: Names are at most 64 characters, try a shorter one.\n", PROMPT);
 		String longestUnicode = "\u00e9".repeat(64);
-		assertThat(texts(this.service.receive(bytes(longestUnicode)).reply())).first()
+		assertThat(texts(this.service.receive(bytes(longestUnicode), false).reply())).first()
 			.isEqualTo("Server: Hello " + longestUnicode + "!\n");
 	}
 
 	@Test
 	void stripsControlCharactersAndReplacesInvalidBytes() {
 		byte[] name = { 'B', 0x07, 'o', 0x1b, 'b', (byte) 0xFF };
-		assertThat(texts(this.service.receive(name).reply())).first().isEqualTo("Server: Hello Bob\uFFFD!\n");
+		assertThat(texts(this.service.receive(name, false).reply())).first().isEqualTo("Server: Hello Bob\uFFFD!\n");
 	}
 
 	@Test
@@ -104,10 +121,10 @@ class GreetingScriptTests {
 		GreetingScript custom = new GreetingScript(new GreetingProperties("Hi\n", "Name? ", "Yo {name}\n", "Bye\n",
 				List.of("bye"), StandardCharsets.ISO_8859_1, 3, "Max {max}\n", "Idle\n"));
 		assertThat(texts(custom.open())).containsExactly("Hi\n", "Name? ");
-		assertThat(custom.receive(new byte[] { 'J', (byte) 0xE9 }).reply().frames().get(0))
+		assertThat(custom.receive(new byte[] { 'J', (byte) 0xE9 }, false).reply().frames().get(0))
 			.isEqualTo("Yo J\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-		assertThat(texts(custom.receive(bytes("Jane")).reply())).containsExactly("Max 3\n", "Name? ");
-		assertThat(custom.receive(bytes("BYE")).reply().close()).isTrue();
+		assertThat(texts(custom.receive(bytes("Jane"), false).reply())).containsExactly("Max 3\n", "Name? ");
+		assertThat(custom.receive(bytes("BYE"), false).reply().close()).isTrue();
 	}
 
 	private static byte[] bytes(String text) {

@@ -19,9 +19,18 @@ final class SessionLog {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionLog.class);
 
+	/** Session lines per listener per second at most; the rest go to DEBUG. */
+	static final int SESSION_LINES_PER_SECOND = 20;
+
 	private final String listener;
 
 	private final LogThrottle throttle = new LogThrottle();
+
+	/**
+	 * Lines that each session writes once are limited too, so a flood of connections
+	 * cannot write thousands of lines a second.
+	 */
+	private final LogThrottle sessionLines = new LogThrottle(SESSION_LINES_PER_SECOND, Duration.ofSeconds(1));
 
 	SessionLog(String listener) {
 		this.listener = listener;
@@ -69,8 +78,11 @@ final class SessionLog {
 	}
 
 	void idle(TcpSession session, Duration timeout) {
-		inSession(session, () -> logger.info("Listener '{}' closing connection {}: nothing received for {} ({})",
-				this.listener, session.getConnectionId(), timeout, property("idle-timeout")));
+		long heldBack = this.sessionLines.admit("idle");
+		inSession(session,
+				() -> logger.atLevel((heldBack >= 0) ? Level.INFO : Level.DEBUG)
+					.log("Listener '{}' closing connection {}: nothing received for {} ({}){}", this.listener,
+							session.getConnectionId(), timeout, property("idle-timeout"), sessionNote(heldBack)));
 	}
 
 	/**
@@ -107,12 +119,23 @@ final class SessionLog {
 
 	/** One INFO line with what a person asks first about a connection that went away. */
 	void ended(TcpSession session, CloseReason reason, SessionCounts counts) {
-		if (logger.isInfoEnabled()) {
-			inSession(session,
-					() -> logger.info("Listener '{}' session {} from {}:{} closed ({}) after {} ms: {}", this.listener,
-							session.getConnectionId(), session.getHostAddress(), session.getPort(), reason.tag(),
-							counts.openNanos() / 1_000_000, counts));
+		if (!logger.isInfoEnabled()) {
+			return;
 		}
+		long heldBack = this.sessionLines.admit("ended");
+		if (heldBack < 0 && !logger.isDebugEnabled()) {
+			return;
+		}
+		inSession(session,
+				() -> logger.atLevel((heldBack >= 0) ? Level.INFO : Level.DEBUG)
+					.log("Listener '{}' session {} from {}:{} closed ({}) after {} ms: {}{}", this.listener,
+							session.getConnectionId(), session.getHostAddress(), session.getPort(), reason.tag(),
+							counts.openNanos() / 1_000_000, counts, sessionNote(heldBack)));
+	}
+
+	private static String sessionNote(long heldBack) {
+		return (heldBack > 0) ? " (" + heldBack + " more lines like it were logged at DEBUG, over "
+				+ SESSION_LINES_PER_SECOND + " a second)" : "";
 	}
 
 	private String property(String suffix) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,7 +66,7 @@ class AdmissionTests {
 	@Autowired
 	private MeterRegistry registry;
 
-	private final List<Socket> held = new ArrayList<>();
+	private final List<Socket> held = new CopyOnWriteArrayList<>();
 
 	@AfterEach
 	void closeClients() throws IOException {
@@ -165,6 +166,26 @@ class AdmissionTests {
 		assertThat(rejected("crowd", "process_limit") + rejected("exact", "process_limit")).isEqualTo(2);
 	}
 
+	@Test
+	void aFloodOfConnectionsWritesAFewSessionLinesASecond(CapturedOutput output) throws Exception {
+		int port = this.listeners.port("crowd");
+		double before = closed("crowd");
+		long start = System.nanoTime();
+		for (int i = 0; i < 500; i++) {
+			try (Socket socket = connect("127.0.0.1", port)) {
+				firstLine(socket);
+			}
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> closed("crowd") - before == 500);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long lines = output.toString()
+			.lines()
+			.filter((line) -> line.contains(" INFO ") && line.contains("Listener 'crowd' session"))
+			.count();
+		// The other lines went to DEBUG; the meters counted every session.
+		assertThat(lines).isLessThanOrEqualTo((long) (SessionLog.SESSION_LINES_PER_SECOND * (Math.ceil(seconds) + 1)));
+	}
+
 	private Socket connect(String from, int port) throws IOException {
 		Socket socket = new Socket();
 		this.held.add(socket);
@@ -191,6 +212,16 @@ class AdmissionTests {
 			// Reset by the server: nothing more was said.
 		}
 		return new String(line.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+	}
+
+	private double closed(String listener) {
+		return Search.in(this.registry)
+			.name("wharf.connections.closed")
+			.tag("listener", listener)
+			.counters()
+			.stream()
+			.mapToDouble((counter) -> counter.count())
+			.sum();
 	}
 
 	private double rejected(String listener, String cause) {
