@@ -60,6 +60,17 @@ public interface SocketService<S> {
 	}
 
 	/**
+	 * The server is shutting down: the session's last words, after which it closes.
+	 * Called for every open session once the listeners stop accepting, or, for a session
+	 * in the middle of a frame, once that frame has been answered.
+	 * @param session the session
+	 * @param state the session's state
+	 * @param answer last words
+	 */
+	default void draining(Session session, @Nullable S state, Answer answer) {
+	}
+
+	/**
 	 * The session closed; nothing more can be sent to it.
 	 * @param session the session
 	 * @param state the session's state

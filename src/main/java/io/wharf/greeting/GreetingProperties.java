@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param nameTooLong the refusal of a longer name; {@code {max}} is replaced by the limit
  * @param idleFarewell sent before an idle connection is closed; {@code {timeout}} is
  * replaced by the idle timeout
+ * @param shutdownFarewell sent to every open connection when the server shuts down
  */
 @ConfigurationProperties("wharf.greeting")
 @Validated
@@ -33,6 +34,7 @@ public record GreetingProperties(@DefaultValue("Server: Welcome!\n") String welc
 		@DefaultValue("exit") @NotEmpty List<@NotBlank String> exitWords, @DefaultValue("UTF-8") Charset charset,
 		@DefaultValue("64") @Min(1) int maxNameLength,
 		@DefaultValue("Server: Names are at most {max} characters, try a shorter one.\n") String nameTooLong,
-		@DefaultValue("Server: No name in {timeout}, closing the connection. Good bye!\n") String idleFarewell) {
+		@DefaultValue("Server: No name in {timeout}, closing the connection. Good bye!\n") String idleFarewell,
+		@DefaultValue("Server: The server is shutting down. Good bye!\n") String shutdownFarewell) {
 
 }

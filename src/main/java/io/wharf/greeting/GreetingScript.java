@@ -79,6 +79,14 @@ public final class GreetingScript {
 		return Reply.closing(encode(this.properties.idleFarewell().replace("{timeout}", describe(timeout))));
 	}
 
+	/**
+	 * The last words to every connection when the server shuts down.
+	 * @return the shutdown farewell, closing
+	 */
+	public Reply shuttingDown() {
+		return Reply.closing(encode(this.properties.shutdownFarewell()));
+	}
+
 	private int answer(String name, List<byte[]> frames) {
 		int greeted = 0;
 		if (name.codePointCount(0, name.length()) > this.properties.maxNameLength()) {

@@ -98,6 +98,11 @@ public final class GreetingService implements SocketService<GreetingState>, Auto
 	}
 
 	@Override
+	public void draining(Session session, @Nullable GreetingState state, Answer answer) {
+		send(this.conversation.shuttingDown(), answer);
+	}
+
+	@Override
 	public void closed(Session session, @Nullable GreetingState state, CloseReason reason) {
 		if (state != null) {
 			state.ended(reason);

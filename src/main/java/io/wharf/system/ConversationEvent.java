@@ -14,6 +14,9 @@ public enum ConversationEvent {
 	 */
 	IDLE,
 
+	/** The server is shutting down; the connection is closed next. */
+	DRAINING,
+
 	/**
 	 * A TCP connection closed; nothing can be sent any more.
 	 */

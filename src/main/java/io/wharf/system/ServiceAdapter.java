@@ -62,6 +62,7 @@ public final class ServiceAdapter extends AbstractReplyProducingMessageHandler {
 			case OPENED -> session.state(this.service.opened(session, answer), this.describer);
 			case IDLE -> this.service.idle(session, session.state(),
 					headers.get(ConversationHeaders.IDLE_TIMEOUT, Duration.class), answer);
+			case DRAINING -> this.service.draining(session, session.state(), answer);
 			case CLOSED -> this.service.closed(session, session.state(),
 					headers.get(ConversationHeaders.CLOSE_REASON, CloseReason.class));
 		}

@@ -139,18 +139,23 @@ public class Listeners implements SmartLifecycle {
 			return;
 		}
 		this.running = false;
+		long start = System.nanoTime();
 		this.bound.values().forEach(BoundListener::stopAccepting);
+		int open = openSessions();
 		Duration timeout = this.properties.drainTimeout();
+		logger.info("Draining: stopped accepting; " + open + " open sessions get their last replies and close, "
+				+ "those in the middle of a message once it is answered, the rest at " + timeout.toMillis()
+				+ " ms (wharf.drain-timeout)");
 		CompletableFuture<?>[] drains = this.bound.values()
 			.stream()
 			.map(BoundListener::drained)
 			.toArray(CompletableFuture[]::new);
+		int cutOff = 0;
 		try {
 			CompletableFuture.allOf(drains).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			logger.info("Closing " + openSessions() + " sessions still open after the drain timeout (" + timeout
-					+ ", wharf.drain-timeout)");
+			cutOff = openSessions();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -158,6 +163,9 @@ public class Listeners implements SmartLifecycle {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
 		}
+		logger.info("Drained in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms: " + (open - cutOff)
+				+ " sessions closed after their last replies, " + cutOff
+				+ " still open at the drain timeout were closed");
 		this.bound.values().forEach((listener) -> {
 			listener.close();
 			metricsOf(listener.name()).up(false);

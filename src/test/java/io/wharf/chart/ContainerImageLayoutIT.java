@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.wharf.PackagedJar;
 import io.wharf.WireClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,9 @@ class ContainerImageLayoutIT {
 
 	@Test
 	void dockerfileCopiesEveryLayerOfTheJarInTheJarsOrder() throws Exception {
-		List<String> layers = run(List.of(java(), "-Djarmode=tools", "-jar", jar().toString(), "list-layers")).lines()
+		List<String> layers = run(
+				List.of(PackagedJar.java(), "-Djarmode=tools", "-jar", PackagedJar.exec().toString(), "list-layers"))
+			.lines()
 			.map(String::strip)
 			.filter((line) -> !line.isEmpty())
 			.toList();
@@ -101,7 +104,7 @@ class ContainerImageLayoutIT {
 					? "-XX:ArchiveClassesAtExit=" + this.work.resolve("training.jsa")
 					: part.replace("/app/", app + "/"));
 		}
-		command.set(0, java());
+		command.set(0, PackagedJar.java());
 		command.add("--server.port=0");
 		addFreePorts(command);
 		String output = run(command);
@@ -125,7 +128,7 @@ class ContainerImageLayoutIT {
 				command.add(part.replace("/app/", app + "/"));
 			}
 		}
-		command.set(0, java());
+		command.set(0, PackagedJar.java());
 		int http = freePort();
 		command.add("--server.port=" + http);
 		command.addAll(List.of(args));
@@ -165,8 +168,8 @@ class ContainerImageLayoutIT {
 
 	private void assemble(Path app) throws Exception {
 		Path layers = this.work.resolve("layers");
-		run(List.of(java(), "-Djarmode=tools", "-jar", jar().toString(), "extract", "--layers", "--destination",
-				layers.toString()));
+		run(List.of(PackagedJar.java(), "-Djarmode=tools", "-jar", PackagedJar.exec().toString(), "extract", "--layers",
+				"--destination", layers.toString()));
 		Files.createDirectories(app);
 		try (Stream<Path> each = Files.list(layers)) {
 			for (Path layer : each.toList()) {
@@ -220,18 +223,6 @@ class ContainerImageLayoutIT {
 	private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static Path jar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files.filter((file) -> file.getFileName().toString().matches("wharf-[0-9.]+(-SNAPSHOT)?-exec\\.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("no packaged jar in target/; run ./mvnw verify"));
-		}
-	}
-
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	private static String run(List<String> command) throws IOException, InterruptedException {

@@ -19,7 +19,8 @@ class GreetingScriptTests {
 		return new GreetingProperties("Server: Welcome!\n", PROMPT, "Server: Hello {name}!\n", "Server: Good bye!\n",
 				List.of("exit", "quit"), StandardCharsets.UTF_8, 64,
 				"Server: Names are at most {max} characters, try a shorter one.\n",
-				"Server: No name in {timeout}, closing the connection. Good bye!\n");
+				"Server: No name in {timeout}, closing the connection. Good bye!\n",
+				"Server: The server is shutting down. Good bye!\n");
 	}
 
 	@Test
@@ -119,7 +120,8 @@ class GreetingScriptTests {
 	@Test
 	void everyTextIsConfigurable() {
 		GreetingScript custom = new GreetingScript(new GreetingProperties("Hi\n", "Name? ", "Yo {name}\n", "Bye\n",
-				List.of("bye"), StandardCharsets.ISO_8859_1, 3, "Max {max}\n", "Idle\n"));
+				List.of("bye"), StandardCharsets.ISO_8859_1, 3, "Max {max}\n", "Idle\n", "Closing\n"));
+		assertThat(texts(custom.shuttingDown())).containsExactly("Closing\n");
 		assertThat(texts(custom.open())).containsExactly("Hi\n", "Name? ");
 		assertThat(custom.receive(new byte[] { 'J', (byte) 0xE9 }, false).reply().frames().get(0))
 			.isEqualTo("Yo J\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));

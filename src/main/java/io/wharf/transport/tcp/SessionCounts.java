@@ -64,6 +64,10 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 	}
 
 	void received() {
+		// A frame ended; the frame timeout counts from the start of the next one.
+		if (this.midFrameSince != 0) {
+			this.midFrameSince = 0;
+		}
 		this.messagesIn++;
 		this.unmeteredIn++;
 	}
@@ -112,6 +116,10 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 		else if (this.midFrameSince == 0) {
 			this.midFrameSince = this.lastRead;
 		}
+	}
+
+	boolean midFrame() {
+		return this.midFrameSince != 0;
 	}
 
 	long midFrameFor(long now) {

@@ -85,10 +85,20 @@ final class Sessions {
 	 */
 	CompletableFuture<Void> drain() {
 		this.draining = true;
+		this.open.values().forEach((session) -> session.channel.eventLoop().execute(session::drain));
 		if (this.slots.taken() == 0) {
 			this.drained.complete(null);
 		}
 		return this.drained;
+	}
+
+	/**
+	 * Whether the listener is draining, so that a session opened just as it began drains
+	 * too.
+	 * @return true once {@link #drain()} was called
+	 */
+	boolean draining() {
+		return this.draining;
 	}
 
 	Map<String, OpenSession> open() {

@@ -45,6 +45,15 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 
 	private boolean flushPending;
 
+	private boolean draining;
+
+	private boolean lastWords;
+
+	// A client that streams frames back to back is always in the middle of one; once a
+	// frame is answered during the drain, the next one, not read in full, is not waited
+	// for.
+	private boolean answeredWhileDraining;
+
 	TcpSession(SocketChannel channel, NettyConnectionFactory factory, TcpListenerParts listener, SessionCounts counts,
 			long number) {
 		super(channel, factory, number);
@@ -89,6 +98,24 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		publishConnectionOpenEvent();
 		deliver(this.listener.messages().event(this, ConversationEvent.OPENED, null, null));
 		readComplete();
+		if (this.listener.sessions().draining()) {
+			drain();
+		}
+	}
+
+	/**
+	 * The server is shutting down: the service's last words and a graceful close, at
+	 * once, or for a session in the middle of a frame once that frame is answered.
+	 */
+	void drain() {
+		this.draining = true;
+		if (this.lastWords || this.close.closing() || (this.counts.midFrame() && !this.answeredWhileDraining)) {
+			return;
+		}
+		this.lastWords = true;
+		this.close.record(CloseReason.SHUTDOWN);
+		deliver(this.listener.messages().event(this, ConversationEvent.DRAINING, null, null));
+		closeGracefully(CloseReason.SHUTDOWN);
 	}
 
 	void received(byte[] frame) {
@@ -96,6 +123,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 			return;
 		}
 		this.reading = true;
+		this.answeredWhileDraining = this.draining;
 		this.counts.received();
 		long start = System.nanoTime();
 		deliver(this.listener.messages().frame(this, frame));
@@ -109,6 +137,9 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		if (this.flushPending) {
 			this.flushPending = false;
 			this.channel.flush();
+		}
+		if (this.draining) {
+			drain();
 		}
 	}
 
