@@ -10,6 +10,7 @@ import io.wharf.observe.MetricsByListener;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -17,7 +18,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * {@code /actuator/sockets}: how busy each listener is right now, without a Prometheus.
- * {@code /actuator/sockets/{listener}} lists its open TCP sessions; deleting
+ * {@code /actuator/sockets/{listener}} lists its open TCP sessions (with client addresses
+ * only as {@code wharf.sockets.show-addresses} allows); deleting
  * {@code /actuator/sockets/{listener}/{session}} closes one, which needs
  * {@code management.endpoint.sockets.access=unrestricted}.
  */
@@ -30,10 +32,14 @@ class SocketsEndpoint {
 
 	private final MetricsByListener metrics;
 
-	SocketsEndpoint(ListenersProperties properties, Listeners listeners, MetricsByListener metrics) {
+	private final SocketsProperties sockets;
+
+	SocketsEndpoint(ListenersProperties properties, Listeners listeners, MetricsByListener metrics,
+			SocketsProperties sockets) {
 		this.properties = properties;
 		this.listeners = listeners;
 		this.metrics = metrics;
+		this.sockets = sockets;
 	}
 
 	@ReadOperation
@@ -44,15 +50,22 @@ class SocketsEndpoint {
 	}
 
 	@ReadOperation
-	@Nullable Map<String, Object> listener(@Selector String listener) {
+	@Nullable Map<String, Object> listener(SecurityContext security, @Selector String listener) {
 		if (!this.properties.enabled().containsKey(listener)) {
 			return null;
 		}
 		Map<String, Object> summary = summary(listener);
 		BoundListener bound = this.listeners.bound().get(listener);
 		List<Map<String, Object>> sessions = new ArrayList<>();
+		boolean addresses = this.sockets.showAddresses().isShown(security, this.sockets.roles());
 		if (bound != null) {
-			bound.sessions().values().forEach((session) -> sessions.add(session.describe()));
+			bound.sessions().values().forEach((session) -> {
+				Map<String, Object> described = session.describe();
+				if (!addresses) {
+					described.remove("remote");
+				}
+				sessions.add(described);
+			});
 		}
 		summary.put("sessions", sessions);
 		return summary;

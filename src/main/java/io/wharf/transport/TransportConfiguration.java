@@ -24,7 +24,7 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
  * application.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ListenersProperties.class)
+@EnableConfigurationProperties({ ListenersProperties.class, SocketsProperties.class })
 public class TransportConfiguration {
 
 	@Bean
@@ -58,9 +58,9 @@ public class TransportConfiguration {
 
 	@Bean
 	@ConditionalOnAvailableEndpoint
-	SocketsEndpoint wharfSocketsEndpoint(ListenersProperties properties, Listeners listeners,
-			MetricsByListener metrics) {
-		return new SocketsEndpoint(properties, listeners, metrics);
+	SocketsEndpoint wharfSocketsEndpoint(ListenersProperties properties, Listeners listeners, MetricsByListener metrics,
+			SocketsProperties sockets) {
+		return new SocketsEndpoint(properties, listeners, metrics, sockets);
 	}
 
 }

@@ -96,9 +96,10 @@ class CustomServiceTests {
 			client.readLine();
 			client.send("x\n");
 			client.readLine();
-			id = this.counter.sessions.keySet()
+			id = this.counter.sessions.values()
 				.stream()
-				.filter((key) -> key.contains(":" + client.localPort() + ":"))
+				.filter((session) -> session.remoteAddress().getPort() == client.localPort())
+				.map(Session::id)
 				.findFirst()
 				.orElseThrow();
 			assertThat(this.sessions.send(id, "pushed".getBytes(StandardCharsets.UTF_8))).isEqualTo(SendResult.SENT);
@@ -116,9 +117,10 @@ class CustomServiceTests {
 			client.readLine();
 			client.send("x\n");
 			client.readLine();
-			String id = this.counter.sessions.keySet()
+			String id = this.counter.sessions.values()
 				.stream()
-				.filter((key) -> key.contains(":" + client.localPort() + ":"))
+				.filter((session) -> session.remoteAddress().getPort() == client.localPort())
+				.map(Session::id)
 				.findFirst()
 				.orElseThrow();
 			byte[] frame = new byte[64 * 1024];

@@ -28,7 +28,9 @@ import org.springframework.context.annotation.Import;
 				"wharf.listeners.audit.framing.type=line", "wharf.listeners.counter.max-connections=2000",
 				// A thousand clients, all from this one address.
 				"wharf.listeners.counter.max-connections-per-client=0",
-				"wharf.listeners.counter.connection-rate-per-client=0" })
+				"wharf.listeners.counter.connection-rate-per-client=0",
+				// Shown to these tests; hidden by default.
+				"management.endpoint.health.show-details=always", "wharf.sockets.show-addresses=always" })
 @Import(TestServices.class)
 @interface ServicesTest {
 

@@ -53,7 +53,8 @@ class SocketsEndpointTests {
 				.containsEntry("messagesSent", 1)
 				.containsEntry("bytesReceived", 2)
 				.containsEntry("bytesSent", 2);
-			String id = URLEncoder.encode((String) mine.get("id"), StandardCharsets.UTF_8);
+			String id = (String) mine.get("id");
+			assertThat(URLEncoder.encode(id, StandardCharsets.UTF_8)).as("needs no encoding").isEqualTo(id);
 			assertThat(send("DELETE", "/actuator/sockets/echo-nul/" + id).statusCode()).isGreaterThanOrEqualTo(400);
 			client.send(new byte[] { 'b', 0 });
 			assertThat(client.read(2)).containsExactly('b', 0);

@@ -33,8 +33,7 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 		this.channel = channel;
 		this.factory = factory;
 		this.remote = channel.remoteAddress();
-		this.connectionId = getHostAddress() + ":" + getPort() + ":" + channel.localAddress().getPort() + ":"
-				+ Long.toHexString(number);
+		this.connectionId = channel.localAddress().getPort() + "-" + Long.toHexString(number);
 	}
 
 	@Override
@@ -43,9 +42,10 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 	}
 
 	/**
-	 * The connection's id: the client's address and port, the listener's port and a
-	 * number unique in the process, safe in a URL path.
-	 * @return e.g. {@code 127.0.0.1:46714:8889:2f}
+	 * The connection's id: the listener's port and a number unique in the process, safe
+	 * in a URL path as it is, and free of the client's address, which the sockets
+	 * endpoint shows only when allowed.
+	 * @return e.g. {@code 8889-2f}
 	 */
 	@Override
 	public final String getConnectionId() {
