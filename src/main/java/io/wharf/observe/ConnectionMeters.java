@@ -21,7 +21,7 @@ public final class ConnectionMeters {
 
 	/** Limits that refuse TCP connections at accept, counted from zero. */
 	public static final List<String> REJECTION_CAUSES = List.of("max_connections", "process_limit", "per_client",
-			"per_prefix", "client_rate", "denied");
+			"per_prefix", "client_rate", "denied", "untrusted_proxy", "proxy_header");
 
 	private final AtomicInteger active;
 

@@ -22,7 +22,8 @@ import org.springframework.core.convert.converter.GenericConverter;
 @ConfigurationPropertiesBinding
 class ConfigurationWords implements GenericConverter {
 
-	private static final Set<Class<?>> WORDS = Set.of(Protocol.class, FramingType.class, FrameByteOrder.class);
+	private static final Set<Class<?>> WORDS = Set.of(Protocol.class, FramingType.class, FrameByteOrder.class,
+			ProxyProtocol.class);
 
 	@Override
 	public Set<ConvertiblePair> getConvertibleTypes() {
@@ -35,6 +36,10 @@ class ConfigurationWords implements GenericConverter {
 			return null;
 		}
 		String word = normalized(source.toString());
+		if (targetType.getType() == ProxyProtocol.class && (word.equals("true") || word.equals("false"))) {
+			// YAML 1.1 reads an unquoted on or off as a boolean.
+			return word.equals("true") ? ProxyProtocol.ON : ProxyProtocol.OFF;
+		}
 		Enum<?>[] constants = (Enum<?>[]) targetType.getType().getEnumConstants();
 		for (Enum<?> constant : constants) {
 			if (normalized(constant.name()).equals(word)) {

@@ -55,6 +55,10 @@ import org.springframework.util.unit.DataSize;
  * @param allow CIDR ranges (such as 10.0.0.0/8 or 2001:db8::/32) TCP clients must come
  * from; anyone when empty
  * @param deny CIDR ranges TCP clients must not come from, even when allowed
+ * @param proxyProtocol whether TCP connections start with a PROXY protocol header (v1 or
+ * v2) naming the real client: off, on or optional
+ * @param trustedProxies CIDR ranges of the proxies whose PROXY headers are believed; a
+ * header from anyone else is refused
  * @param datagramRate datagrams per second one source address may send (UDP); more are
  * dropped; 0 for no limit
  * @param datagramBurst datagrams one source address may send at once before
@@ -85,7 +89,8 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("2500") @Min(0) int maxConnectionsPerPrefix,
 		@DefaultValue("100") @Min(0) int connectionRatePerClient,
 		@DefaultValue("200") @Min(1) int connectionBurstPerClient, @DefaultValue List<String> allow,
-		@DefaultValue List<String> deny, @DefaultValue("1000") @Min(0) int datagramRate,
+		@DefaultValue List<String> deny, @DefaultValue("off") ProxyProtocol proxyProtocol,
+		@DefaultValue List<String> trustedProxies, @DefaultValue("1000") @Min(0) int datagramRate,
 		@DefaultValue("2000") @Min(1) int datagramBurst,
 		@DefaultValue("1.0") @DecimalMin("0.0") double maxAmplification,
 		@DefaultValue("1KB") DataSize amplificationAllowance, @DefaultValue( {

@@ -21,6 +21,17 @@ class ListenerValidator implements ConstraintValidator<ValidListener, ListenerPr
 		listener.framing().problems().forEach((property, rule) -> violations.add("framing." + property, rule));
 		checkRanges(violations, "allow", listener.allow());
 		checkRanges(violations, "deny", listener.deny());
+		checkRanges(violations, "trusted-proxies", listener.trustedProxies());
+		if (listener.proxyProtocol() != ProxyProtocol.OFF) {
+			if (listener.protocol() == Protocol.UDP) {
+				violations.add("proxy-protocol", "must be off on a udp listener: the PROXY protocol is for TCP");
+			}
+			else if (listener.trustedProxies().isEmpty()) {
+				violations.add("trusted-proxies",
+						"must list the proxies' addresses (CIDR, e.g. 10.0.0.0/8) when " + "proxy-protocol is "
+								+ listener.proxyProtocol().label() + ": anyone else could claim any address");
+			}
+		}
 		return violations.none();
 	}
 

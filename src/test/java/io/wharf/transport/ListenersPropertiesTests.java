@@ -150,6 +150,38 @@ class ListenersPropertiesTests {
 	}
 
 	@Test
+	void readsProxyProtocolOnAndOffEvenAsYamlBooleans() {
+		this.runner
+			.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.port=7000",
+					"wharf.listeners.a.service=echo", "wharf.listeners.a.proxy-protocol=true",
+					"wharf.listeners.a.trusted-proxies=10.0.0.0/8", "wharf.listeners.b.protocol=tcp",
+					"wharf.listeners.b.port=7001", "wharf.listeners.b.service=echo",
+					"wharf.listeners.b.proxy-protocol=false")
+			.run((context) -> {
+				Map<String, ListenerProperties> listeners = context.getBean(ListenersProperties.class).listeners();
+				assertThat(listeners.get("a").proxyProtocol()).isEqualTo(ProxyProtocol.ON);
+				assertThat(listeners.get("b").proxyProtocol()).isEqualTo(ProxyProtocol.OFF);
+			});
+	}
+
+	@Test
+	void aProxyProtocolNeedsTrustedProxiesAndTcp() {
+		assertFailure(
+				this.runner.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.port=7000",
+						"wharf.listeners.a.service=echo", "wharf.listeners.a.proxy-protocol=on"),
+				"wharf.listeners[a].trusted-proxies", "must list the proxies' addresses");
+		assertFailure(
+				this.runner.withPropertyValues("wharf.listeners.a.protocol=udp", "wharf.listeners.a.port=7000",
+						"wharf.listeners.a.service=echo", "wharf.listeners.a.proxy-protocol=optional",
+						"wharf.listeners.a.trusted-proxies=10.0.0.0/8"),
+				"wharf.listeners[a].proxy-protocol", "must be off on a udp listener");
+		assertFailure(
+				this.runner.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.port=7000",
+						"wharf.listeners.a.service=echo", "wharf.listeners.a.proxy-protocol=always"),
+				"wharf.listeners.a.proxy-protocol", "'always' is not one of: off, on, optional");
+	}
+
+	@Test
 	void rejectsHeaderSizeThree() {
 		assertFailure(
 				this.runner.withPropertyValues("wharf.listeners.a.protocol=tcp", "wharf.listeners.a.port=7000",

@@ -28,11 +28,11 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 
 	private final String connectionId;
 
-	ConnectionContract(SocketChannel channel, NettyConnectionFactory factory, long number) {
+	ConnectionContract(SocketChannel channel, NettyConnectionFactory factory, long number, InetSocketAddress client) {
 		super(factory.getApplicationEventPublisher());
 		this.channel = channel;
 		this.factory = factory;
-		this.remote = channel.remoteAddress();
+		this.remote = client;
 		this.connectionId = channel.localAddress().getPort() + "-" + Long.toHexString(number);
 	}
 

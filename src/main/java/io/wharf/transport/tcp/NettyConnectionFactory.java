@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -17,6 +18,7 @@ import io.wharf.transport.ListenerAddress;
 import io.wharf.transport.ListenerBindException;
 import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.Protocol;
+import io.wharf.transport.ProxyProtocol;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
@@ -33,6 +35,10 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 	private static final AtomicLong sessionNumbers = new AtomicLong();
 
 	private static final byte[] BUSY = "Server: busy, try again later\n".getBytes(StandardCharsets.US_ASCII);
+
+	/** Limits a client may meet again later, so it is told to try again. */
+	private static final Set<String> BUSY_CAUSES = Set.of("max_connections", "process_limit", "per_client",
+			"per_prefix", "client_rate");
 
 	private final Channel serverChannel;
 
@@ -94,27 +100,64 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 			channel.close();
 			return;
 		}
-		String refused = listener.sessions().admit(channel.remoteAddress().getAddress());
-		if (refused != null) {
-			refuse(channel, refused);
+		ProxyPolicy proxy = listener.proxy();
+		if (proxy.mode() == ProxyProtocol.OFF) {
+			String refused = listener.sessions().admit(channel.remoteAddress().getAddress());
+			if (refused != null) {
+				refuse(channel, channel.remoteAddress(), refused, null);
+				return;
+			}
+			// Its pipeline's channelActive opens the session.
+			open(channel, channel.remoteAddress());
 			return;
 		}
+		boolean trusted = proxy.trusts(channel.remoteAddress());
+		String refused = (proxy.mode() == ProxyProtocol.ON && !trusted) ? "untrusted_proxy"
+				: listener.sessions().reserve();
+		if (refused != null) {
+			refuse(channel, channel.remoteAddress(), refused, null);
+			return;
+		}
+		PendingConnection pending = new PendingConnection(this, channel, listener.sessions());
+		channel.pipeline().addLast("proxy-header", new ProxyHeader(pending, proxy.mode() == ProxyProtocol.ON, trusted));
+	}
+
+	private TcpSession open(SocketChannel channel, InetSocketAddress client) {
+		TcpListenerParts listener = this.parts;
 		SessionCounts counts = new SessionCounts(listener.metrics(), listener.deadlines().ageLimit());
-		TcpSession session = new TcpSession(channel, this, listener, counts, sessionNumbers.incrementAndGet());
+		TcpSession session = new TcpSession(channel, this, listener, counts, sessionNumbers.incrementAndGet(), client);
 		session.registerListener(getListener());
 		session.registerSenders(getSenders());
 		wrapConnection(session);
 		this.pipeline.assemble(channel.pipeline(), counts, session);
+		return session;
+	}
+
+	/** Opens the session of a connection whose PROXY header named its client. */
+	void openProxied(SocketChannel channel, InetSocketAddress client) {
+		String refused = this.parts.sessions().admitReserved(client.getAddress());
+		if (refused != null) {
+			refuse(channel, client, refused, null);
+			return;
+		}
+		// The channel is active already, so the new pipeline sees no channelActive.
+		open(channel, client).opened();
+	}
+
+	/** Refuses a connection whose slots were reserved, giving them back. */
+	void refuseReserved(SocketChannel channel, String cause, String why) {
+		this.parts.sessions().abandon();
+		refuse(channel, channel.remoteAddress(), cause, why);
 	}
 
 	/**
 	 * Closes a connection over a limit; on line framing the client is told it may try
-	 * again, unless its address is denied outright.
+	 * again, unless its address is denied outright or it is no client at all.
 	 */
-	private void refuse(SocketChannel channel, String cause) {
+	private void refuse(SocketChannel channel, InetSocketAddress client, String cause, @Nullable String why) {
 		this.parts.metrics().connections().rejected(cause);
-		this.parts.log().refused(channel.remoteAddress(), cause);
-		if (this.parts.framing().carriesText() && !cause.equals("denied")) {
+		this.parts.log().refused(client, cause, why);
+		if (this.parts.framing().carriesText() && BUSY_CAUSES.contains(cause)) {
 			channel.writeAndFlush(Unpooled.wrappedBuffer(BUSY)).addListener(ChannelFutureListener.CLOSE);
 		}
 		else {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.wharf.api.CloseReason;
 import io.wharf.observe.LogThrottle;
 import io.wharf.transport.tcp.framing.FrameException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -37,11 +38,11 @@ final class SessionLog {
 	}
 
 	/** A refused connection, at most one line per 10 seconds per cause. */
-	void refused(Object remote, String cause) {
+	void refused(Object remote, String cause, @Nullable String why) {
 		long heldBack = this.throttle.admit("rejected " + cause);
 		if (heldBack >= 0) {
-			logger.warn("Listener '{}' refused a connection from {}: {}{}", this.listener, remote, why(cause),
-					heldBackNote(heldBack));
+			logger.warn("Listener '{}' refused a connection from {}: {}{}", this.listener, remote,
+					(why != null) ? why : why(cause), heldBackNote(heldBack));
 		}
 	}
 
@@ -55,6 +56,8 @@ final class SessionLog {
 				"its network (/24 or /64) holds " + property("max-connections-per-prefix") + " connections";
 			case "client_rate" ->
 				"the address connects faster than " + property("connection-rate-per-client") + " allows";
+			case "untrusted_proxy" ->
+				"it is not one of " + property("trusted-proxies") + ", which proxy-protocol on requires";
 			default -> "the address is not allowed (" + property("allow") + ", " + property("deny") + ")";
 		};
 	}

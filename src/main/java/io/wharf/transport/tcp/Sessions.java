@@ -39,30 +39,62 @@ final class Sessions {
 	}
 
 	/**
-	 * Takes the slots for a new connection, if its client's limits, the listener's and
-	 * the process's allow it.
+	 * Takes the slots for a new connection from a client, if its limits, the listener's
+	 * and the process's allow it.
 	 * @param client the client's address
 	 * @return null if the connection may open (it must then end with {@link #ended}), or
 	 * the cause of refusal, one of {@code ConnectionMeters.REJECTION_CAUSES}
 	 */
 	@Nullable String admit(InetAddress client) {
-		String refused = this.clients.check(client);
-		if (refused != null) {
-			return refused;
-		}
+		String refused = reserve();
+		return (refused != null) ? refused : admitReserved(client);
+	}
+
+	/**
+	 * Takes the listener's and the process's slots for a connection whose client is not
+	 * known yet (it comes in a PROXY header).
+	 * @return null if taken (then {@link #admitReserved} or {@link #abandon}), or the
+	 * cause of refusal
+	 */
+	@Nullable String reserve() {
 		if (!this.slots.take()) {
 			return "max_connections";
 		}
 		if (!this.process.take()) {
-			this.slots.release();
+			releaseSlot();
 			return "process_limit";
 		}
-		refused = this.clients.take(client);
+		return null;
+	}
+
+	/**
+	 * Admits the client of a reserved connection, or gives the reservation back.
+	 * @param client the client's address
+	 * @return null if admitted, or the cause of refusal
+	 */
+	@Nullable String admitReserved(InetAddress client) {
+		String refused = this.clients.check(client);
+		if (refused == null) {
+			refused = this.clients.take(client);
+		}
 		if (refused != null) {
-			this.process.release();
-			this.slots.release();
+			abandon();
 		}
 		return refused;
+	}
+
+	private void releaseSlot() {
+		if (this.slots.release() == 0 && this.draining) {
+			this.drained.complete(null);
+		}
+	}
+
+	/**
+	 * Gives back the slots of a reserved connection that ended before it was admitted.
+	 */
+	void abandon() {
+		this.process.release();
+		releaseSlot();
 	}
 
 	void opened(String id, TcpSession session) {
@@ -73,10 +105,7 @@ final class Sessions {
 	void ended(String id, InetAddress client) {
 		this.open.remove(id);
 		this.clients.release(client);
-		this.process.release();
-		if (this.slots.release() == 0 && this.draining) {
-			this.drained.complete(null);
-		}
+		abandon();
 	}
 
 	/**

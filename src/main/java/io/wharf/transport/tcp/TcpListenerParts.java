@@ -13,8 +13,9 @@ import io.wharf.transport.tcp.framing.Framing;
  * @param metrics the listener's meters
  * @param deadlines the sessions' time limits
  * @param framing the listener's framing
+ * @param proxy the listener's PROXY protocol setting
  */
 record TcpListenerParts(String name, Sessions sessions, SessionLog log, InboundMessages messages,
-		ListenerMetrics metrics, Deadlines deadlines, Framing framing) {
+		ListenerMetrics metrics, Deadlines deadlines, Framing framing, ProxyPolicy proxy) {
 
 }

@@ -55,8 +55,8 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 	private boolean answeredWhileDraining;
 
 	TcpSession(SocketChannel channel, NettyConnectionFactory factory, TcpListenerParts listener, SessionCounts counts,
-			long number) {
-		super(channel, factory, number);
+			long number, InetSocketAddress client) {
+		super(channel, factory, number, client);
 		this.listener = listener;
 		this.counts = counts;
 		this.close = new SessionClose(channel);

@@ -46,7 +46,7 @@ class TcpTransport implements ListenerTransport {
 		Sessions sessions = new Sessions(properties.maxConnections(), this.process, new ClientAdmission(properties));
 		Deadlines deadlines = Deadlines.of(properties);
 		TcpListenerParts parts = new TcpListenerParts(name, sessions, new SessionLog(name),
-				new InboundMessages(route.headers()), metrics, deadlines, framing);
+				new InboundMessages(route.headers()), metrics, deadlines, framing, ProxyPolicy.of(properties));
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, parts);
 		return new BoundTcpListener(name, properties, route, factory, sessions,
 				new DeadlineSweep(sessions, deadlines, this.loops.workers()));
