@@ -96,6 +96,15 @@ final class ProxyHeader extends ByteToMessageDecoder {
 		}
 	}
 
+	/**
+	 * Whether the bytes so far may start a PROXY header.
+	 * @param in the first bytes of a connection
+	 * @return false once they cannot
+	 */
+	static boolean looksLikeHeader(ByteBuf in) {
+		return detect(in) != ProtocolDetectionState.INVALID;
+	}
+
 	/** The header's signatures, checked on fewer bytes than Netty needs to decide. */
 	private static ProtocolDetectionState detect(ByteBuf in) {
 		int readable = in.readableBytes();

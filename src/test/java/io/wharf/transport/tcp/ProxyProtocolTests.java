@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Listeners behind a load balancer that sends the PROXY protocol: a real HAProxy with
@@ -95,6 +97,8 @@ class ProxyProtocolTests {
 				assertThat(line(other)).isEqualTo("other\n");
 				client.close();
 				other.close();
+				again.close();
+				await().atMost(Duration.ofSeconds(10)).until(() -> active("proxied") == 0);
 			}
 		}
 		assertThat(rejected("proxied", "per_client")).isEqualTo(2);
@@ -171,6 +175,10 @@ class ProxyProtocolTests {
 				.build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 		return JsonPath.read(body, "$.sessions[*].remote");
+	}
+
+	private double active(String listener) {
+		return Search.in(this.registry).name("wharf.connections.active").tag("listener", listener).gauge().value();
 	}
 
 	private double rejected(String listener, String cause) {
