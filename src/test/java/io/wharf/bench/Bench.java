@@ -67,6 +67,13 @@ public final class Bench {
 	private void run() throws Exception {
 		java.nio.file.Files.createDirectories(this.options.out());
 		this.wharfJar = this.options.cds() ? ClassDataSharing.train(this.options) : this.options.jar();
+		if (this.options.only().equals(List.of("soak"))) {
+			Ports ports = new Ports();
+			try (ServerProcess wharf = startWharf(ports, "wharf-soak", "netty")) {
+				new Soak(this.options, wharf, ports).run();
+			}
+			return;
+		}
 		Ports ports = new Ports();
 		Map<String, Target> targets = new LinkedHashMap<>();
 		List<ServerProcess> processes = new ArrayList<>();

@@ -23,11 +23,13 @@ import java.util.List;
  * @param cds whether Wharf starts with a class data sharing archive or AOT cache
  * @param aotCache whether that is a JDK 25 AOT cache (as in the container image) rather
  * than a CDS archive
- * @param only the scenarios and measurements to run; all when empty
+ * @param only the scenarios and measurements to run; all when empty ({@code soak} only
+ * when named, alone)
+ * @param soakMinutes how long the soak runs
  */
 record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis, long measureMillis,
 		int footprintConnections, int idleConnections, List<String> wharfArgs, List<String> jvmArgs,
-		List<String> transports, boolean cds, boolean aotCache, List<String> only) {
+		List<String> transports, boolean cds, boolean aotCache, List<String> only, int soakMinutes) {
 
 	boolean includes(String part) {
 		return this.only.isEmpty() || this.only.contains(part);
@@ -48,6 +50,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		List<String> only = List.of();
 		boolean cds = true;
 		boolean aotCache = false;
+		int soakMinutes = 30;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--jar" -> jar = Path.of(args[++i]);
@@ -62,6 +65,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 				case "--transports" -> transports = List.of(args[++i].split(","));
 				case "--only" -> only = List.of(args[++i].split(","));
 				case "--no-cds" -> cds = false;
+				case "--minutes" -> soakMinutes = Integer.parseInt(args[++i]);
 				case "--aot-cache" -> aotCache = true;
 				case "--quick" -> {
 					reps = 1;
@@ -84,7 +88,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 			throw new IllegalArgumentException("--jar <wharf jar> is required");
 		}
 		return new BenchOptions(jar, out, java, reps, warmup, measure, footprint, idle, List.copyOf(wharfArgs),
-				List.copyOf(jvmArgs), transports, cds, aotCache, only);
+				List.copyOf(jvmArgs), transports, cds, aotCache, only, soakMinutes);
 	}
 
 }

@@ -59,6 +59,7 @@ class FramingFuzzTests {
 					return;
 				}
 			}
+			// The client closes: what is left of a frame is refused too.
 			channel.finish();
 		}
 		catch (RuntimeException ex) {
@@ -66,7 +67,12 @@ class FramingFuzzTests {
 		}
 		finally {
 			drain(channel);
-			channel.finishAndReleaseAll();
+			try {
+				channel.finishAndReleaseAll();
+			}
+			catch (RuntimeException ex) {
+				assertFrameError(framing, ex);
+			}
 		}
 	}
 
