@@ -74,6 +74,9 @@ final class Soak {
 
 	String run() throws Exception {
 		echoOnce();
+		// The first jcmd starts the JVM's attach listener (a thread and a socket) for
+		// good.
+		this.server.heapAfterGcKb();
 		State before = state();
 		long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(this.options.soakMinutes());
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
