@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoopGroup;
 import io.wharf.api.CloseReason;
 import org.jspecify.annotations.Nullable;
@@ -88,12 +89,12 @@ final class DeadlineSweep implements Runnable {
 	}
 
 	private void act(TcpSession session, CloseReason due) {
-		SessionLog log = session.listenerLog();
+		SessionLog log = session.listener().log();
 		switch (due) {
 			case IDLE_TIMEOUT -> session.expire();
 			case WRITE_TIMEOUT -> {
 				log.deadline(session, due, "its replies were not taken for " + describe(this.deadlines.write()) + " ("
-						+ session.pendingBytes() + " bytes pending)", "write-timeout");
+						+ pendingBytes(session) + " bytes pending)", "write-timeout");
 				session.close.now(CloseReason.WRITE_TIMEOUT);
 			}
 			case FRAME_TIMEOUT -> {
@@ -109,6 +110,11 @@ final class DeadlineSweep implements Runnable {
 				session.sayAndClose(RECONNECT, due);
 			}
 		}
+	}
+
+	private static long pendingBytes(TcpSession session) {
+		ChannelOutboundBuffer pending = session.channel.unsafe().outboundBuffer();
+		return (pending != null) ? pending.totalPendingWriteBytes() : 0;
 	}
 
 	private static String describe(long nanos) {

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderException;
+import io.wharf.api.CloseReason;
 import io.wharf.transport.tcp.framing.FrameAssembly;
 import io.wharf.transport.tcp.framing.FrameException;
 import io.wharf.transport.tcp.framing.Framing;
@@ -76,7 +77,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		FrameException frame = this.framing.frameError(cause);
 		if (frame != null) {
-			this.session.rejectFrame(frame);
+			if (!this.session.close.closing()) {
+				this.session.listener().metrics().error(frame.errorType());
+				this.session.listener().log().frameRejected(this.session, frame);
+				this.session.sayAndClose("ERROR " + frame.getMessage() + "; closing the connection\n",
+						CloseReason.FRAME_ERROR);
+			}
 			this.session.readComplete();
 			return;
 		}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.socket.SocketChannel;
 import io.wharf.api.CloseReason;
 import io.wharf.system.ConversationEvent;
@@ -17,7 +16,6 @@ import io.wharf.system.Reply;
 import io.wharf.system.SessionChannel;
 import io.wharf.system.SessionHandle;
 import io.wharf.transport.OpenSession;
-import io.wharf.transport.tcp.framing.FrameException;
 
 import org.springframework.context.Lifecycle;
 import org.springframework.core.NestedExceptionUtils;
@@ -194,19 +192,6 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		}
 	}
 
-	void rejectFrame(FrameException frame) {
-		if (this.close.closing()) {
-			return;
-		}
-		this.listener.metrics().error(frame.errorType());
-		this.listener.log().frameRejected(this, frame);
-		if (this.listener.framing().carriesText()) {
-			String line = "ERROR " + frame.getMessage() + "; closing the connection\n";
-			write(List.of(line.getBytes(StandardCharsets.US_ASCII)));
-		}
-		closeGracefully(CloseReason.FRAME_ERROR);
-	}
-
 	/**
 	 * Nothing was read for the idle timeout: the service's last words, then the close.
 	 */
@@ -228,13 +213,8 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		closeGracefully(reason);
 	}
 
-	long pendingBytes() {
-		ChannelOutboundBuffer pending = this.channel.unsafe().outboundBuffer();
-		return (pending != null) ? pending.totalPendingWriteBytes() : 0;
-	}
-
-	SessionLog listenerLog() {
-		return this.listener.log();
+	TcpListenerParts listener() {
+		return this.listener;
 	}
 
 	void failed(Throwable cause) {
