@@ -57,7 +57,8 @@ public final class ConnectionMeters {
 		this.duration = Timer.builder("wharf.connection.duration")
 			.description("How long TCP connections stayed open")
 			.tags(tags)
-			.publishPercentileHistogram()
+			.serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1),
+					Duration.ofMinutes(10), Duration.ofHours(1))
 			.minimumExpectedValue(Duration.ofMillis(1))
 			.maximumExpectedValue(Duration.ofHours(1))
 			.register(registry);

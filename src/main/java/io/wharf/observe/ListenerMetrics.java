@@ -83,7 +83,10 @@ public final class ListenerMetrics {
 		this.processing = Timer.builder("wharf.message.processing")
 			.description("From a message decoded to its reply written")
 			.tags(this.tags)
-			.publishPercentileHistogram()
+			// A few buckets by default, at the alert's threshold among them; every bucket
+			// with wharf.metrics.histograms (WharfHistograms).
+			.serviceLevelObjectives(Duration.ofNanos(100_000), Duration.ofMillis(1), Duration.ofMillis(10),
+					Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1))
 			.minimumExpectedValue(Duration.ofNanos(1_000))
 			.maximumExpectedValue(Duration.ofSeconds(10))
 			.register(registry);

@@ -1,7 +1,9 @@
 package io.wharf.observe;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +16,12 @@ public class ObserveConfiguration {
 	@Bean
 	MetricsByListener wharfMetricsByListener(MeterRegistry registry) {
 		return new MetricsByListener(registry);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("wharf.metrics.histograms")
+	MeterFilter wharfHistograms() {
+		return new WharfHistograms();
 	}
 
 }
