@@ -15,6 +15,7 @@ import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@code /actuator/sockets}: how busy each listener is right now, without a Prometheus.
@@ -72,14 +73,22 @@ class SocketsEndpoint {
 	}
 
 	@DeleteOperation
-	@Nullable Map<String, Object> close(@Selector String listener, @Selector String session) {
+	WebEndpointResponse<Map<String, Object>> close(@Selector String listener, @Selector String session) {
 		BoundListener bound = this.listeners.bound().get(listener);
-		OpenSession open = (bound != null) ? bound.sessions().get(session) : null;
+		if (bound == null) {
+			return notFound("no running listener '" + listener + "'; running: " + this.listeners.bound().keySet());
+		}
+		OpenSession open = bound.sessions().get(session);
 		if (open == null) {
-			return null;
+			return notFound("no open session '" + session + "' on listener '" + listener
+					+ "'; it may have closed already (GET /actuator/sockets/" + listener + " lists the open ones)");
 		}
 		open.closeByOperator();
-		return Map.of("closed", session);
+		return new WebEndpointResponse<>(Map.of("closed", session));
+	}
+
+	private static WebEndpointResponse<Map<String, Object>> notFound(String reason) {
+		return new WebEndpointResponse<>(Map.of("reason", reason), WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 
 	private Map<String, Object> summary(String name) {

@@ -1,7 +1,6 @@
 package io.wharf.transport;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 
 import io.wharf.WireClient;
 import org.junit.jupiter.api.Test;
@@ -18,12 +17,16 @@ class SocketsEndpointCloseTests extends SocketsEndpointTests {
 
 	/**
 	 * With write access on, the refusal tested by the parent becomes: unknown sessions
-	 * are 404.
+	 * are 404, with a reason.
 	 */
 	@Override
 	@Test
 	void listsOpenSessionsAndRefusesToCloseThemByDefault() throws Exception {
-		assertThat(send("DELETE", "/actuator/sockets/echo-nul/no-such-session").statusCode()).isEqualTo(204);
+		HttpResponse<String> unknown = send("DELETE", "/actuator/sockets/echo-nul/8889-ffff");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("no open session '8889-ffff' on listener 'echo-nul'");
+		assertThat(send("DELETE", "/actuator/sockets/nowhere/8889-ffff").body())
+			.contains("no running listener 'nowhere'");
 	}
 
 	@Test
@@ -32,8 +35,7 @@ class SocketsEndpointCloseTests extends SocketsEndpointTests {
 			client.send(new byte[] { 'a', 0 });
 			client.read(2);
 			String id = (String) sessionOf("echo-nul", client).get("id");
-			assertThat(send("DELETE", "/actuator/sockets/echo-nul/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
-				.statusCode()).isEqualTo(200);
+			assertThat(send("DELETE", "/actuator/sockets/echo-nul/" + id).statusCode()).isEqualTo(200);
 			assertThat(client.readToEnd()).isEmpty();
 		}
 	}

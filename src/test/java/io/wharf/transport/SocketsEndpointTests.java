@@ -40,6 +40,9 @@ class SocketsEndpointTests {
 			.containsKeys("activeConnections", "messagesReceived", "bytesSent", "ratesPerSecond");
 		Map<String, Object> rates = json.read("$.listeners.echo-line.ratesPerSecond.messagesReceived");
 		assertThat(rates).containsKeys("1m", "5m", "15m");
+		assertThat(json.jsonString()).containsPattern("\"messagesReceived\":\\{\"1m\":[^}]*\"5m\":[^}]*\"15m\"")
+			.containsPattern(
+					"\"ratesPerSecond\":\\{\"messagesReceived\".*\"messagesSent\".*\"bytesReceived\".*\"bytesSent\"");
 		assertThat(json.read("$.listeners.echo-udp.protocol", String.class)).isEqualTo("udp");
 	}
 
