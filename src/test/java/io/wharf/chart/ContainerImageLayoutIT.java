@@ -85,7 +85,7 @@ class ContainerImageLayoutIT {
 		try (Started wharf = start("--management.endpoints.web.exposure.include=health,loggers")) {
 			assertThat(wharf.log()).contains("Starting without Spring AOT")
 				.contains("management.endpoints.web.exposure.include is 'health,loggers', "
-						+ "was 'health, info, prometheus, sockets' at build time")
+						+ "was 'health, info, prometheus, sockets, sbom' at build time")
 				.doesNotContain("Starting AOT-processed");
 			// The change takes effect: an endpoint Spring AOT's definitions lack.
 			assertThat(get(wharf.http(), "/actuator/loggers").statusCode()).isEqualTo(200);
