@@ -49,7 +49,8 @@ final class ClientAdmission {
 		this.rates = (rate > 0) ? new ConnectionRates(rate, burst) : null;
 	}
 
-	private static List<IpSubnetFilterRule> rules(List<String> cidrs, IpFilterRuleType type) {
+	/** Netty's subnet rules for CIDR ranges, validated as literals at start-up. */
+	static List<IpSubnetFilterRule> rules(List<String> cidrs, IpFilterRuleType type) {
 		return cidrs.stream().map((cidr) -> new IpSubnetFilterRule(cidr, type)).toList();
 	}
 
@@ -91,20 +92,11 @@ final class ClientAdmission {
 
 	private boolean allowed(InetAddress address) {
 		InetSocketAddress socket = new InetSocketAddress(address, 0);
-		for (IpSubnetFilterRule rule : this.deny) {
-			if (rule.matches(socket)) {
-				return false;
-			}
-		}
-		if (this.allow.isEmpty()) {
-			return true;
-		}
-		for (IpSubnetFilterRule rule : this.allow) {
-			if (rule.matches(socket)) {
-				return true;
-			}
-		}
-		return false;
+		return !anyMatches(this.deny, socket) && (this.allow.isEmpty() || anyMatches(this.allow, socket));
+	}
+
+	static boolean anyMatches(List<IpSubnetFilterRule> rules, InetSocketAddress address) {
+		return rules.stream().anyMatch((rule) -> rule.matches(address));
 	}
 
 	private static boolean take(Map<InetAddress, Integer> counts, InetAddress key, int max) {

@@ -18,14 +18,11 @@ record ProxyPolicy(ProxyProtocol mode, List<IpSubnetFilterRule> trusted) {
 
 	static ProxyPolicy of(ListenerProperties properties) {
 		return new ProxyPolicy(properties.proxyProtocol(),
-				properties.trustedProxies()
-					.stream()
-					.map((cidr) -> new IpSubnetFilterRule(cidr, IpFilterRuleType.ACCEPT))
-					.toList());
+				ClientAdmission.rules(properties.trustedProxies(), IpFilterRuleType.ACCEPT));
 	}
 
 	boolean trusts(InetSocketAddress peer) {
-		return this.trusted.stream().anyMatch((rule) -> rule.matches(peer));
+		return ClientAdmission.anyMatches(this.trusted, peer);
 	}
 
 }
