@@ -19,6 +19,8 @@ import io.wharf.transport.ListenerBindException;
 import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.Protocol;
 import io.wharf.transport.ProxyProtocol;
+import io.wharf.transport.tcp.proxy.ProxyHeader;
+import io.wharf.transport.tcp.proxy.ProxyPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
@@ -102,7 +104,7 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 		}
 		ProxyPolicy proxy = listener.proxy();
 		if (proxy.mode() == ProxyProtocol.OFF) {
-			String refused = listener.sessions().admit(channel.remoteAddress().getAddress());
+			String refused = listener.sessions().admission().admit(channel.remoteAddress().getAddress());
 			if (refused != null) {
 				refuse(channel, channel.remoteAddress(), refused, null);
 				return;
@@ -113,7 +115,7 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 		}
 		boolean trusted = proxy.trusts(channel.remoteAddress());
 		String refused = (proxy.mode() == ProxyProtocol.ON && !trusted) ? "untrusted_proxy"
-				: listener.sessions().reserve();
+				: listener.sessions().admission().reserve();
 		if (refused != null) {
 			refuse(channel, channel.remoteAddress(), refused, null);
 			return;
@@ -135,7 +137,7 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 
 	/** Opens the session of a connection whose PROXY header named its client. */
 	void openProxied(SocketChannel channel, InetSocketAddress client) {
-		String refused = this.parts.sessions().admitReserved(client.getAddress());
+		String refused = this.parts.sessions().admission().admitReserved(client.getAddress());
 		if (refused != null) {
 			refuse(channel, client, refused, null);
 			return;

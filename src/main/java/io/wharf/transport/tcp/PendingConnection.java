@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
 
 import io.netty.channel.socket.SocketChannel;
+import io.wharf.transport.tcp.proxy.PendingClient;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * refusing it; if it closes first, its slots are given back. Used on the connection's
  * event loop only.
  */
-final class PendingConnection {
+final class PendingConnection implements PendingClient {
 
 	private final NettyConnectionFactory factory;
 
@@ -34,24 +35,25 @@ final class PendingConnection {
 		});
 	}
 
-	boolean decided() {
+	@Override
+	public boolean decided() {
 		return this.decided;
 	}
 
-	/** The timer that decides if the header does not come in time. */
-	void until(ScheduledFuture<?> deadline) {
+	@Override
+	public void until(ScheduledFuture<?> deadline) {
 		this.deadline = deadline;
 	}
 
-	/** Opens the session for the client, if its own limits admit it. */
-	void open(InetSocketAddress client) {
+	@Override
+	public void open(InetSocketAddress client) {
 		if (decide()) {
 			this.factory.openProxied(this.channel, client);
 		}
 	}
 
-	/** Refuses the connection; its slots are given back. */
-	void refuse(String cause, String why) {
+	@Override
+	public void refuse(String cause, String why) {
 		if (decide()) {
 			this.factory.refuseReserved(this.channel, cause, why);
 		}

@@ -1,5 +1,7 @@
 package io.wharf.transport.tcp;
 
+import java.io.IOException;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
@@ -87,7 +89,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 			return;
 		}
 		Throwable error = (cause instanceof DecoderException && cause.getCause() != null) ? cause.getCause() : cause;
-		this.session.failed(error);
+		if (error instanceof IOException) {
+			this.session.listener().log().clientGone(this.session, error.getMessage());
+			this.session.close.now(CloseReason.CLIENT_CLOSED);
+		}
+		else {
+			this.session.listener().log().unexpected(this.session, "an unexpected error", error);
+			this.session.close.now(CloseReason.ERROR);
+		}
 	}
 
 	@Override

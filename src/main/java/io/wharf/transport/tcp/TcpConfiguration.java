@@ -1,6 +1,7 @@
 package io.wharf.transport.tcp;
 
 import io.wharf.transport.ListenersProperties;
+import io.wharf.transport.tcp.admission.ProcessConnections;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

@@ -2,6 +2,7 @@ package io.wharf.transport.tcp;
 
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.tcp.framing.Framing;
+import io.wharf.transport.tcp.proxy.ProxyPolicy;
 
 /**
  * The parts of one TCP listener that its sessions use, each with its own role.

@@ -1,6 +1,5 @@
 package io.wharf.transport.tcp;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,14 +42,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 
 	private boolean flushPending;
 
-	private boolean draining;
-
-	private boolean lastWords;
-
-	// A client that streams frames back to back is always in the middle of one; once a
-	// frame is answered during the drain, the next one, not read in full, is not waited
-	// for.
-	private boolean answeredWhileDraining;
+	private final SessionDrain drain = new SessionDrain();
 
 	TcpSession(SocketChannel channel, NettyConnectionFactory factory, TcpListenerParts listener, SessionCounts counts,
 			long number, InetSocketAddress client) {
@@ -106,14 +98,12 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 	 * once, or for a session in the middle of a frame once that frame is answered.
 	 */
 	void drain() {
-		this.draining = true;
-		if (this.lastWords || this.close.closing() || (this.counts.midFrame() && !this.answeredWhileDraining)) {
-			return;
+		this.drain.begin();
+		if (this.drain.lastWordsDue(this.close.closing(), this.counts.midFrame())) {
+			this.close.record(CloseReason.SHUTDOWN);
+			deliver(this.listener.messages().event(this, ConversationEvent.DRAINING, null, null));
+			closeGracefully(CloseReason.SHUTDOWN);
 		}
-		this.lastWords = true;
-		this.close.record(CloseReason.SHUTDOWN);
-		deliver(this.listener.messages().event(this, ConversationEvent.DRAINING, null, null));
-		closeGracefully(CloseReason.SHUTDOWN);
 	}
 
 	void received(byte[] frame) {
@@ -121,7 +111,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 			return;
 		}
 		this.reading = true;
-		this.answeredWhileDraining = this.draining;
+		this.drain.frameRead();
 		this.counts.received();
 		long start = System.nanoTime();
 		deliver(this.listener.messages().frame(this, frame));
@@ -136,7 +126,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 			this.flushPending = false;
 			this.channel.flush();
 		}
-		if (this.draining) {
+		if (this.drain.draining()) {
 			drain();
 		}
 	}
@@ -215,17 +205,6 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 
 	TcpListenerParts listener() {
 		return this.listener;
-	}
-
-	void failed(Throwable cause) {
-		if (cause instanceof IOException) {
-			this.listener.log().clientGone(this, cause.getMessage());
-			this.close.now(CloseReason.CLIENT_CLOSED);
-		}
-		else {
-			this.listener.log().unexpected(this, "an unexpected error", cause);
-			this.close.now(CloseReason.ERROR);
-		}
 	}
 
 	private void closeGracefully(CloseReason reason) {

@@ -9,7 +9,10 @@ import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.ListenerRoute;
 import io.wharf.transport.ListenerTransport;
 import io.wharf.transport.Protocol;
+import io.wharf.transport.tcp.admission.Admission;
+import io.wharf.transport.tcp.admission.ProcessConnections;
 import io.wharf.transport.tcp.framing.Framing;
+import io.wharf.transport.tcp.proxy.ProxyPolicy;
 
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.ip.tcp.inbound.TcpReceivingChannelAdapter;
@@ -43,7 +46,7 @@ class TcpTransport implements ListenerTransport {
 	public BoundListener bind(String name, ListenerProperties properties, ListenerMetrics metrics) {
 		Framing framing = new Framing(properties.framing());
 		ListenerRoute route = new ListenerRoute(name, properties, this.flowContext);
-		Sessions sessions = new Sessions(properties.maxConnections(), this.process, new ClientAdmission(properties));
+		Sessions sessions = new Sessions(Admission.of(properties, this.process));
 		Deadlines deadlines = Deadlines.of(properties);
 		TcpListenerParts parts = new TcpListenerParts(name, sessions, new SessionLog(name),
 				new InboundMessages(route.headers()), metrics, deadlines, framing, ProxyPolicy.of(properties));

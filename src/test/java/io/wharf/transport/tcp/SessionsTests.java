@@ -1,13 +1,9 @@
 package io.wharf.transport.tcp;
 
 import java.net.InetAddress;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import io.wharf.transport.tcp.admission.Admission;
+import io.wharf.transport.tcp.admission.ProcessConnections;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,44 +13,10 @@ class SessionsTests {
 	private static final InetAddress CLIENT = InetAddress.getLoopbackAddress();
 
 	@Test
-	void admissionNeverOvershootsUnderConcurrency() throws InterruptedException {
-		Sessions sessions = sessions(100);
-		AtomicInteger admitted = new AtomicInteger();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(8);
-		for (int i = 0; i < 1000; i++) {
-			threads.execute(() -> {
-				try {
-					start.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				if (sessions.admit(CLIENT) == null) {
-					admitted.incrementAndGet();
-				}
-			});
-		}
-		start.countDown();
-		threads.shutdown();
-		assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(admitted).hasValue(100);
-	}
-
-	@Test
-	void anEndedSessionFreesItsSlot() {
-		Sessions sessions = sessions(1);
-		assertThat(sessions.admit(CLIENT) == null).isTrue();
-		assertThat(sessions.admit(CLIENT) == null).isFalse();
-		sessions.ended("a", CLIENT);
-		assertThat(sessions.admit(CLIENT) == null).isTrue();
-	}
-
-	@Test
 	void theDrainCompletesWhenTheLastSessionEnds() {
 		Sessions sessions = sessions(10);
-		sessions.admit(CLIENT);
-		sessions.admit(CLIENT);
+		sessions.admission().admit(CLIENT);
+		sessions.admission().admit(CLIENT);
 		var drained = sessions.drain();
 		sessions.ended("a", CLIENT);
 		assertThat(drained).isNotDone();
@@ -63,22 +25,8 @@ class SessionsTests {
 		assertThat(sessions(10).drain()).isDone();
 	}
 
-	@Test
-	void theProcessCapAndTheClientsLimitsTakeTheirShare() {
-		ProcessConnections process = new ProcessConnections(2);
-		Sessions first = new Sessions(10, process, new ClientAdmission(List.of(), List.of(), 0, 0, 0, 1));
-		Sessions second = new Sessions(10, process, new ClientAdmission(List.of(), List.of(), 1, 0, 0, 1));
-		assertThat(first.admit(CLIENT)).isNull();
-		assertThat(second.admit(CLIENT)).isNull();
-		assertThat(first.admit(CLIENT)).isEqualTo("process_limit");
-		first.ended("a", CLIENT);
-		assertThat(second.admit(CLIENT)).as("one per client there").isEqualTo("per_client");
-		assertThat(first.admit(CLIENT)).as("the refusal gave its process slot back").isNull();
-	}
-
 	private static Sessions sessions(int max) {
-		return new Sessions(max, new ProcessConnections(Integer.MAX_VALUE),
-				new ClientAdmission(List.of(), List.of(), 0, 0, 0, 1));
+		return new Sessions(Admission.upTo(max, ProcessConnections.of(null)));
 	}
 
 }

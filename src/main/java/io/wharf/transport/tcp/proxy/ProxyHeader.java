@@ -1,4 +1,4 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.proxy;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ import io.netty.handler.codec.haproxy.HAProxyProtocolVersion;
  * header is optional (a service may speak first), and closed after
  * {@link #HEADER_TIMEOUT_SECONDS} when it is required.
  */
-final class ProxyHeader extends ByteToMessageDecoder {
+public final class ProxyHeader extends ByteToMessageDecoder {
 
 	/** A proxy sends its header at once; a connection without one is not from a proxy. */
 	static final long HEADER_TIMEOUT_SECONDS = 10;
@@ -36,13 +36,19 @@ final class ProxyHeader extends ByteToMessageDecoder {
 
 	private static final byte[] V2 = { 0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A };
 
-	private final PendingConnection pending;
+	private final PendingClient pending;
 
 	private final boolean required;
 
 	private final boolean trusted;
 
-	ProxyHeader(PendingConnection pending, boolean required, boolean trusted) {
+	/**
+	 * Waits for the header of one connection.
+	 * @param pending the connection
+	 * @param required whether a connection without a header is refused
+	 * @param trusted whether the peer is a trusted proxy
+	 */
+	public ProxyHeader(PendingClient pending, boolean required, boolean trusted) {
 		this.pending = pending;
 		this.required = required;
 		this.trusted = trusted;

@@ -1,4 +1,4 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.admission;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,4 +1,4 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.proxy;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,9 +17,9 @@ import io.netty.util.NetUtil;
  */
 final class ProxiedClient extends ChannelInboundHandlerAdapter {
 
-	private final PendingConnection pending;
+	private final PendingClient pending;
 
-	ProxiedClient(PendingConnection pending) {
+	ProxiedClient(PendingClient pending) {
 		this.pending = pending;
 	}
 

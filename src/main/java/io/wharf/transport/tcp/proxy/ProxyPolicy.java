@@ -1,4 +1,4 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.proxy;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -7,6 +7,7 @@ import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.ProxyProtocol;
+import io.wharf.transport.tcp.admission.ClientAdmission;
 
 /**
  * A listener's PROXY protocol setting and the proxies it believes.
@@ -14,14 +15,24 @@ import io.wharf.transport.ProxyProtocol;
  * @param mode off, on or optional
  * @param trusted the trusted proxies' ranges
  */
-record ProxyPolicy(ProxyProtocol mode, List<IpSubnetFilterRule> trusted) {
+public record ProxyPolicy(ProxyProtocol mode, List<IpSubnetFilterRule> trusted) {
 
-	static ProxyPolicy of(ListenerProperties properties) {
+	/**
+	 * A listener's setting.
+	 * @param properties the listener's settings
+	 * @return its policy
+	 */
+	public static ProxyPolicy of(ListenerProperties properties) {
 		return new ProxyPolicy(properties.proxyProtocol(),
 				ClientAdmission.rules(properties.trustedProxies(), IpFilterRuleType.ACCEPT));
 	}
 
-	boolean trusts(InetSocketAddress peer) {
+	/**
+	 * Whether a peer is one of the trusted proxies.
+	 * @param peer the peer's address
+	 * @return true if its header is believed
+	 */
+	public boolean trusts(InetSocketAddress peer) {
 		return ClientAdmission.anyMatches(this.trusted, peer);
 	}
 

@@ -1,4 +1,4 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.admission;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code max-connections-per-prefix} from its network (IPv4 /24, IPv6 /64, which one
  * holder usually controls), and new connections at {@code connection-rate-per-client}.
  */
-final class ClientAdmission {
+public final class ClientAdmission {
 
 	private final List<IpSubnetFilterRule> allow;
 
@@ -49,8 +49,13 @@ final class ClientAdmission {
 		this.rates = (rate > 0) ? new ConnectionRates(rate, burst) : null;
 	}
 
-	/** Netty's subnet rules for CIDR ranges, validated as literals at start-up. */
-	static List<IpSubnetFilterRule> rules(List<String> cidrs, IpFilterRuleType type) {
+	/**
+	 * Netty's subnet rules for CIDR ranges, validated as literals at start-up.
+	 * @param cidrs the ranges, such as {@code 10.0.0.0/8}
+	 * @param type accept or reject
+	 * @return one rule per range
+	 */
+	public static List<IpSubnetFilterRule> rules(List<String> cidrs, IpFilterRuleType type) {
 		return cidrs.stream().map((cidr) -> new IpSubnetFilterRule(cidr, type)).toList();
 	}
 
@@ -95,7 +100,13 @@ final class ClientAdmission {
 		return !anyMatches(this.deny, socket) && (this.allow.isEmpty() || anyMatches(this.allow, socket));
 	}
 
-	static boolean anyMatches(List<IpSubnetFilterRule> rules, InetSocketAddress address) {
+	/**
+	 * Whether an address is in any of the ranges.
+	 * @param rules the ranges
+	 * @param address the address
+	 * @return true if one matches
+	 */
+	public static boolean anyMatches(List<IpSubnetFilterRule> rules, InetSocketAddress address) {
 		return rules.stream().anyMatch((rule) -> rule.matches(address));
 	}
 

@@ -1,0 +1,45 @@
+package io.wharf.transport.tcp;
+
+/**
+ * Where one session is in the server's drain: its service's last words are said once, at
+ * once for a session between frames, and for a session in the middle of a frame once that
+ * frame is answered. A client that streams frames back to back is always in the middle of
+ * one; once a frame is answered during the drain, the next one, not read in full, is not
+ * waited for. Used on the session's event loop only.
+ */
+final class SessionDrain {
+
+	private boolean draining;
+
+	private boolean lastWordsSaid;
+
+	private boolean answeredWhileDraining;
+
+	void begin() {
+		this.draining = true;
+	}
+
+	boolean draining() {
+		return this.draining;
+	}
+
+	/** A frame is read: once it is answered, a drain need not wait for the next. */
+	void frameRead() {
+		this.answeredWhileDraining = this.draining;
+	}
+
+	/**
+	 * Whether the last words are due now; true once at most.
+	 * @param closing whether the session is closing anyway
+	 * @param midFrame whether a frame is partly read
+	 * @return true if the service should say its last words and the session close
+	 */
+	boolean lastWordsDue(boolean closing, boolean midFrame) {
+		if (!this.draining || this.lastWordsSaid || closing || (midFrame && !this.answeredWhileDraining)) {
+			return false;
+		}
+		this.lastWordsSaid = true;
+		return true;
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.wharf.transport.tcp.admission;
+
+import java.net.InetAddress;
+import java.util.List;
+
+import io.wharf.transport.ListenerProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether one TCP listener may open another connection: the client's own limits, the
+ * listener's {@code max-connections} and the process's cap, each exact under concurrency
+ * (slots are taken before a session exists, and given back exactly once).
+ */
+public final class Admission {
+
+	private final Slots slots;
+
+	private final ProcessConnections process;
+
+	private final ClientAdmission clients;
+
+	Admission(int max, ProcessConnections process, ClientAdmission clients) {
+		this.slots = new Slots(max);
+		this.process = process;
+		this.clients = clients;
+	}
+
+	/**
+	 * The admission of one listener.
+	 * @param properties the listener's settings
+	 * @param process the process's cap, shared by every listener
+	 * @return its admission
+	 */
+	public static Admission of(ListenerProperties properties, ProcessConnections process) {
+		return new Admission(properties.maxConnections(), process, new ClientAdmission(properties));
+	}
+
+	/**
+	 * An admission with no limits of the client's own.
+	 * @param max the listener's cap
+	 * @param process the process's cap
+	 * @return the admission
+	 */
+	public static Admission upTo(int max, ProcessConnections process) {
+		return new Admission(max, process, new ClientAdmission(List.of(), List.of(), 0, 0, 0, 1));
+	}
+
+	/**
+	 * Takes the slots for a new connection from a client, if its limits, the listener's
+	 * and the process's allow it.
+	 * @param client the client's address
+	 * @return null if the connection may open (it must then end with {@link #release}),
+	 * or the cause of refusal, one of {@code ConnectionMeters.REJECTION_CAUSES}
+	 */
+	public @Nullable String admit(InetAddress client) {
+		String refused = reserve();
+		return (refused != null) ? refused : admitReserved(client);
+	}
+
+	/**
+	 * Takes the listener's and the process's slots for a connection whose client is not
+	 * known yet (it comes in a PROXY header).
+	 * @return null if taken (then {@link #admitReserved} or {@link #abandon}), or the
+	 * cause of refusal
+	 */
+	public @Nullable String reserve() {
+		if (!this.slots.take()) {
+			return "max_connections";
+		}
+		if (!this.process.take()) {
+			this.slots.release();
+			return "process_limit";
+		}
+		return null;
+	}
+
+	/**
+	 * Admits the client of a reserved connection, or gives the reservation back.
+	 * @param client the client's address
+	 * @return null if admitted, or the cause of refusal
+	 */
+	public @Nullable String admitReserved(InetAddress client) {
+		String refused = this.clients.check(client);
+		if (refused == null) {
+			refused = this.clients.take(client);
+		}
+		if (refused != null) {
+			abandon();
+		}
+		return refused;
+	}
+
+	/**
+	 * Gives back the slots of a reserved connection that ended before it was admitted.
+	 * @return the slots still taken
+	 */
+	public int abandon() {
+		this.process.release();
+		return this.slots.release();
+	}
+
+	/**
+	 * Gives back the slots of an admitted connection that ended.
+	 * @param client the client's address
+	 * @return the slots still taken
+	 */
+	public int release(InetAddress client) {
+		this.clients.release(client);
+		return abandon();
+	}
+
+	/**
+	 * The connections admitted or reserved now.
+	 * @return the slots taken
+	 */
+	public int taken() {
+		return this.slots.taken();
+	}
+
+}
