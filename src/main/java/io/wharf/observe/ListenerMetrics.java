@@ -191,6 +191,15 @@ public final class ListenerMetrics {
 	}
 
 	/**
+	 * The TLS meters of a TCP listener that serves TLS; only such listeners have them.
+	 * @param notAfter when the listener's certificate expires, in seconds since the epoch
+	 * @return the meters
+	 */
+	public TlsMeters tls(DoubleSupplier notAfter) {
+		return new TlsMeters(this.registry, this.tags, notAfter);
+	}
+
+	/**
 	 * Where the count of datagrams the kernel dropped comes from (reason {@code kernel}).
 	 * @param drops reads the socket's drop counter
 	 */

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.wharf.transport.tcp.framing.FrameByteOrder;
 import io.wharf.transport.tcp.framing.FramingType;
+import io.wharf.transport.tcp.tls.ClientAuth;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -23,7 +24,7 @@ import org.springframework.core.convert.converter.GenericConverter;
 class ConfigurationWords implements GenericConverter {
 
 	private static final Set<Class<?>> WORDS = Set.of(Protocol.class, FramingType.class, FrameByteOrder.class,
-			ProxyProtocol.class);
+			ProxyProtocol.class, ClientAuth.class);
 
 	@Override
 	public Set<ConvertiblePair> getConvertibleTypes() {

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 import io.wharf.transport.tcp.framing.FramingProperties;
+import io.wharf.transport.tcp.tls.ClientAuth;
+import io.wharf.transport.tcp.tls.SslProperties;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,6 +73,8 @@ import org.springframework.util.unit.DataSize;
  * @param blockedSourcePorts source ports never answered (UDP): well-known services such
  * as echo (7) or chargen (19) that would answer back and start a loop; port 0 and Wharf's
  * own listener ports are never answered either
+ * @param ssl TLS on a TCP listener: the Spring Boot SSL bundle, client certificates and
+ * the handshake timeout; plaintext when unset
  */
 @ValidListener
 public record ListenerProperties(@DefaultValue("true") boolean enabled,
@@ -95,7 +100,10 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("1.0") @DecimalMin("0.0") double maxAmplification,
 		@DefaultValue("1KB") DataSize amplificationAllowance, @DefaultValue( {
 				"7", "13", "17", "19", "37", "53", "111", "123", "137", "161", "389", "1900", "5353",
-				"11211" }) Set<@Min(1) @Max(65535) Integer> blockedSourcePorts){
+				"11211" }) Set<@Min(1) @Max(65535) Integer> blockedSourcePorts,
+		@Nullable @Valid SslProperties ssl){
+
+	private static final SslProperties PLAINTEXT = new SslProperties(null, ClientAuth.NONE, Duration.ofSeconds(10));
 
 	/**
 	 * How messages are cut from a TCP stream.
@@ -104,6 +112,15 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled,
 	@Override
 	public FramingProperties framing() {
 		return (this.framing != null) ? this.framing : FramingProperties.DEFAULT;
+	}
+
+	/**
+	 * TLS on the listener.
+	 * @return the configured TLS settings, or none (plaintext)
+	 */
+	@Override
+	public SslProperties ssl() {
+		return (this.ssl != null) ? this.ssl : PLAINTEXT;
 	}
 
 	/**

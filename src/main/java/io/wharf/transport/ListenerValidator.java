@@ -1,8 +1,11 @@
 package io.wharf.transport;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.netty.util.NetUtil;
+import io.wharf.transport.tcp.tls.ClientAuth;
+import io.wharf.transport.tcp.tls.SslProperties;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
@@ -31,6 +34,14 @@ class ListenerValidator implements ConstraintValidator<ValidListener, ListenerPr
 						"must list the proxies' addresses (CIDR, e.g. 10.0.0.0/8) when " + "proxy-protocol is "
 								+ listener.proxyProtocol().label() + ": anyone else could claim any address");
 			}
+		}
+		SslProperties ssl = listener.ssl();
+		if (ssl.enabled() && listener.protocol() == Protocol.UDP) {
+			violations.add("ssl.bundle", "must not be set on a udp listener: TLS is for TCP (DTLS is not supported)");
+		}
+		if (!ssl.enabled() && ssl.clientAuth() != ClientAuth.NONE) {
+			violations.add("ssl.bundle", "must name an SSL bundle when ssl.client-auth is "
+					+ ssl.clientAuth().name().toLowerCase(Locale.ROOT));
 		}
 		return violations.none();
 	}

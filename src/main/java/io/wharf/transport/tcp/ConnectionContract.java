@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import javax.net.ssl.SSLSession;
 
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
@@ -93,10 +94,11 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 		return null;
 	}
 
-	/** No TLS yet. */
+	/** The TLS session on a TLS listener; null on a plaintext one. */
 	@Override
 	public @Nullable SSLSession getSslSession() {
-		return null;
+		SslHandler tls = this.channel.pipeline().get(SslHandler.class);
+		return (tls != null) ? tls.engine().getSession() : null;
 	}
 
 	/** Wharf's connections are always accepted ones. */

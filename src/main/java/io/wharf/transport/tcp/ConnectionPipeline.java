@@ -6,11 +6,15 @@ import io.wharf.transport.tcp.framing.Framing;
 
 /**
  * Everything a byte meets on its way through one admitted TCP connection, assembled in
- * this one place: byte and message counts (with the time of the last read, which the
- * listener's {@link DeadlineSweep} watches), the framing decoder and encoder, and the
- * session that delivers frames to Spring Integration.
+ * this one place (after TLS, on a TLS listener, whose handlers are added at accept): byte
+ * and message counts (with the time of the last read, which the listener's
+ * {@link DeadlineSweep} watches), the framing decoder and encoder, and the session that
+ * delivers frames to Spring Integration.
  */
 final class ConnectionPipeline {
+
+	/** The first handler of an open session, below the framing and above TLS. */
+	static final String COUNTS = "counts";
 
 	private final Framing framing;
 
@@ -19,7 +23,7 @@ final class ConnectionPipeline {
 	}
 
 	void assemble(ChannelPipeline pipeline, SessionCounts counts, TcpSession session) {
-		pipeline.addLast("counts", counts);
+		pipeline.addLast(COUNTS, counts);
 		ChannelHandler decoder = this.framing.decoder();
 		pipeline.addLast("frame-decoder", decoder);
 		ChannelHandler encoder = this.framing.encoder();

@@ -21,6 +21,8 @@ import io.wharf.transport.Protocol;
 import io.wharf.transport.ProxyProtocol;
 import io.wharf.transport.tcp.proxy.ProxyHeader;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
+import io.wharf.transport.tcp.tls.ListenerTls;
+import io.wharf.transport.tcp.tls.TlsHandshake;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
@@ -109,6 +111,10 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 				refuse(channel, channel.remoteAddress(), refused, null);
 				return;
 			}
+			if (listener.tls() != null) {
+				secure(channel, channel.remoteAddress());
+				return;
+			}
 			// Its pipeline's channelActive opens the session.
 			open(channel, channel.remoteAddress());
 			return;
@@ -142,8 +148,32 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 			refuse(channel, client, refused, null);
 			return;
 		}
+		if (this.parts.tls() != null) {
+			secure(channel, client);
+			return;
+		}
 		// The channel is active already, so the new pipeline sees no channelActive.
 		open(channel, client).opened();
+	}
+
+	/**
+	 * Starts the TLS handshake of an admitted connection; its session opens once the
+	 * handshake completes, and if the connection closes first its slots are given back.
+	 */
+	private void secure(SocketChannel channel, InetSocketAddress client) {
+		ListenerTls tls = this.parts.tls();
+		boolean[] opened = { false };
+		channel.closeFuture().addListener((closed) -> {
+			if (!opened[0]) {
+				this.parts.sessions().released(client.getAddress());
+			}
+		});
+		channel.pipeline()
+			.addLast("tls", tls.newHandler(channel))
+			.addLast("tls-handshake", new TlsHandshake(tls, () -> {
+				opened[0] = true;
+				open(channel, client).opened();
+			}));
 	}
 
 	/** Refuses a connection whose slots were reserved, giving them back. */

@@ -5,7 +5,9 @@ import java.util.concurrent.TimeUnit;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.wharf.api.CloseReason;
 import org.jspecify.annotations.Nullable;
 
@@ -78,14 +80,18 @@ final class SessionClose {
 		}
 		begin();
 		record(why);
-		afterPendingWrites().addListener((future) -> {
-			if (future.isSuccess()) {
+		afterPendingWrites().addListener((written) -> {
+			if (!written.isSuccess()) {
+				this.channel.close();
+				return;
+			}
+			// On TLS, the close_notify alert first, so the client knows nothing was cut.
+			SslHandler tls = this.channel.pipeline().get(SslHandler.class);
+			ChannelFuture notified = (tls != null) ? tls.closeOutbound() : this.channel.newSucceededFuture();
+			notified.addListener((done) -> {
 				this.channel.shutdownOutput();
 				this.channel.eventLoop().schedule(() -> this.channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
-			}
-			else {
-				this.channel.close();
-			}
+			});
 		});
 		return true;
 	}
@@ -115,10 +121,13 @@ final class SessionClose {
 
 	/**
 	 * Flushes and completes once everything written so far is on the wire; the empty
-	 * write enters below the framing encoder, which would frame it as a message.
+	 * write enters below the framing encoder, which would frame it as a message, and
+	 * above TLS, which holds what it has not encrypted yet.
 	 */
 	private ChannelFuture afterPendingWrites() {
-		return this.channel.pipeline().firstContext().writeAndFlush(Unpooled.EMPTY_BUFFER);
+		ChannelHandlerContext belowFraming = this.channel.pipeline().context(ConnectionPipeline.COUNTS);
+		return ((belowFraming != null) ? belowFraming : this.channel.pipeline().firstContext())
+			.writeAndFlush(Unpooled.EMPTY_BUFFER);
 	}
 
 }

@@ -131,8 +131,9 @@ final class SessionLog {
 		}
 		inSession(session,
 				() -> logger.atLevel((heldBack >= 0) ? Level.INFO : Level.DEBUG)
-					.log("Listener '{}' session {} from {}:{} closed ({}) after {} ms: {}{}", this.listener,
-							session.getConnectionId(), session.getHostAddress(), session.getPort(), reason.tag(),
+					.log("Listener '{}' session {} from {}:{}{} closed ({}) after {} ms: {}{}", this.listener,
+							session.getConnectionId(), session.getHostAddress(), session.getPort(),
+							(session.tls() != null) ? " over " + session.tls() : "", reason.tag(),
 							counts.openNanos() / 1_000_000, counts, sessionNote(heldBack)));
 	}
 

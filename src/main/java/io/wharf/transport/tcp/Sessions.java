@@ -42,6 +42,14 @@ final class Sessions {
 		left(this.admission.abandon());
 	}
 
+	/**
+	 * Gives back the slots of an admitted connection that closed before its session
+	 * opened.
+	 */
+	void released(InetAddress client) {
+		left(this.admission.release(client));
+	}
+
 	void opened(String id, TcpSession session) {
 		this.open.put(id, session);
 	}

@@ -1,17 +1,25 @@
 package io.wharf.transport.tcp;
 
+import java.util.function.Supplier;
+
 import io.wharf.transport.ListenersProperties;
 import io.wharf.transport.tcp.admission.ProcessConnections;
+import io.wharf.transport.tcp.tls.TlsProvider;
+import io.wharf.transport.tcp.tls.TlsProviderProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * TCP listeners on Netty.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TlsProviderProperties.class)
 public class TcpConfiguration {
 
 	@Bean
@@ -27,8 +35,14 @@ public class TcpConfiguration {
 
 	@Bean
 	TcpTransport wharfTcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext,
-			ProcessConnections process) {
-		return new TcpTransport(loops, flowContext, process);
+			ProcessConnections process, SslBundles bundles, TlsProviderProperties tls) {
+		// Chosen when the first TLS listener binds: loading OpenSSL is not free.
+		Supplier<TlsProvider> provider = SingletonSupplier.of(() -> {
+			TlsProvider chosen = TlsProvider.choose(tls.provider());
+			chosen.announce();
+			return chosen;
+		});
+		return new TcpTransport(loops, flowContext, process, bundles, provider);
 	}
 
 }

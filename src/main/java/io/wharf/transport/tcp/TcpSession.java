@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.SSLSession;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.SocketChannel;
 import io.wharf.api.CloseReason;
@@ -15,6 +17,8 @@ import io.wharf.system.Reply;
 import io.wharf.system.SessionChannel;
 import io.wharf.system.SessionHandle;
 import io.wharf.transport.OpenSession;
+import io.wharf.transport.tcp.tls.TlsDetails;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.Lifecycle;
 import org.springframework.core.NestedExceptionUtils;
@@ -44,6 +48,8 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 
 	private final SessionDrain drain = new SessionDrain();
 
+	private final @Nullable TlsDetails tls;
+
 	TcpSession(SocketChannel channel, NettyConnectionFactory factory, TcpListenerParts listener, SessionCounts counts,
 			long number, InetSocketAddress client) {
 		super(channel, factory, number, client);
@@ -51,6 +57,13 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		this.counts = counts;
 		this.close = new SessionClose(channel);
 		this.handle = new SessionHandle(getConnectionId(), listener.name(), remoteAddress(), this);
+		SSLSession ssl = getSslSession();
+		this.tls = (ssl != null) ? TlsDetails.of(ssl) : null;
+	}
+
+	/** What TLS negotiated, or null on a plaintext listener. */
+	@Nullable TlsDetails tls() {
+		return this.tls;
 	}
 
 	/**
@@ -73,6 +86,9 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		String state = this.handle.describeState();
 		if (state != null) {
 			session.put("state", state);
+		}
+		if (this.tls != null) {
+			session.put("tls", this.tls.describe());
 		}
 		return session;
 	}

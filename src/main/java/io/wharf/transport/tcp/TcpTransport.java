@@ -2,6 +2,7 @@ package io.wharf.transport.tcp;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
@@ -13,7 +14,10 @@ import io.wharf.transport.tcp.admission.Admission;
 import io.wharf.transport.tcp.admission.ProcessConnections;
 import io.wharf.transport.tcp.framing.Framing;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
+import io.wharf.transport.tcp.tls.ListenerTls;
+import io.wharf.transport.tcp.tls.TlsProvider;
 
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.ip.tcp.inbound.TcpReceivingChannelAdapter;
 import org.springframework.integration.ip.tcp.outbound.TcpSendingMessageHandler;
@@ -31,10 +35,17 @@ class TcpTransport implements ListenerTransport {
 
 	private final ProcessConnections process;
 
-	TcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext, ProcessConnections process) {
+	private final SslBundles bundles;
+
+	private final Supplier<TlsProvider> tlsProvider;
+
+	TcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext, ProcessConnections process,
+			SslBundles bundles, Supplier<TlsProvider> tlsProvider) {
 		this.loops = loops;
 		this.flowContext = flowContext;
 		this.process = process;
+		this.bundles = bundles;
+		this.tlsProvider = tlsProvider;
 	}
 
 	@Override
@@ -48,8 +59,10 @@ class TcpTransport implements ListenerTransport {
 		ListenerRoute route = new ListenerRoute(name, properties, this.flowContext);
 		Sessions sessions = new Sessions(Admission.of(properties, this.process));
 		Deadlines deadlines = Deadlines.of(properties);
+		ListenerTls tls = properties.ssl().enabled()
+				? ListenerTls.of(name, properties.ssl(), this.bundles, this.tlsProvider.get(), metrics) : null;
 		TcpListenerParts parts = new TcpListenerParts(name, sessions, new SessionLog(name),
-				new InboundMessages(route.headers()), metrics, deadlines, framing, ProxyPolicy.of(properties));
+				new InboundMessages(route.headers()), metrics, deadlines, framing, ProxyPolicy.of(properties), tls);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, parts);
 		return new BoundTcpListener(name, properties, route, factory, sessions,
 				new DeadlineSweep(sessions, deadlines, this.loops.workers()));

@@ -1,0 +1,248 @@
+package io.wharf.transport.tcp.tls;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import javax.net.ssl.SSLException;
+
+import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.wharf.observe.ListenerMetrics;
+import io.wharf.observe.LogThrottle;
+import io.wharf.observe.TlsMeters;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
+
+/**
+ * TLS on one TCP listener: a Netty {@link SslContext} made from the listener's Spring
+ * Boot SSL bundle, checked at start-up (the bundle exists, its key matches its
+ * certificate, client certificates have a trust store), and made again whenever Boot
+ * reloads the bundle (its {@code reload-on-update}): new connections get the new
+ * certificate, open sessions keep theirs.
+ */
+public final class ListenerTls {
+
+	private static final Logger logger = LoggerFactory.getLogger(ListenerTls.class);
+
+	/** TLS 1.3 and 1.2, unless the bundle's options name others. */
+	private static final String[] PROTOCOLS = { "TLSv1.3", "TLSv1.2" };
+
+	private final String listener;
+
+	private final String bundle;
+
+	private final SslProperties properties;
+
+	private final TlsProvider provider;
+
+	private final TlsMeters meters;
+
+	private final LogThrottle throttle = new LogThrottle();
+
+	private volatile Material material;
+
+	private ListenerTls(String listener, SslProperties properties, TlsProvider provider, SslBundle bundle,
+			ListenerMetrics metrics) {
+		this.listener = listener;
+		this.bundle = String.valueOf(properties.bundle());
+		this.properties = properties;
+		this.provider = provider;
+		this.material = load(bundle);
+		this.meters = metrics.tls(() -> this.material.certificate().getNotAfter().getTime() / 1000.0);
+	}
+
+	/**
+	 * TLS for a listener, from its bundle.
+	 * @param listener the listener's name
+	 * @param properties its TLS settings, with a bundle named
+	 * @param bundles Spring Boot's SSL bundles
+	 * @param provider the TLS implementation
+	 * @param metrics the listener's meters
+	 * @return the listener's TLS
+	 * @throws ListenerTlsException when the bundle cannot be used
+	 */
+	public static ListenerTls of(String listener, SslProperties properties, SslBundles bundles, TlsProvider provider,
+			ListenerMetrics metrics) {
+		String name = String.valueOf(properties.bundle());
+		try {
+			ListenerTls tls = new ListenerTls(listener, properties, provider, bundles.getBundle(name), metrics);
+			bundles.addBundleUpdateHandler(name, tls::reload);
+			logger.info("Listener '{}' serves TLS with SSL bundle '{}': {}", listener, name,
+					describe(tls.material.certificate()));
+			return tls;
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new ListenerTlsException(listener, name, "there is no SSL bundle of that name",
+					"Define it under spring.ssl.bundle.pem." + name + " (certificate and private key files) or "
+							+ "spring.ssl.bundle.jks." + name + " (a key store), or name one of the bundles: "
+							+ bundles.getBundleNames(),
+					ex);
+		}
+	}
+
+	/**
+	 * A TLS handler for a new connection, with the current certificate.
+	 * @param channel the connection
+	 * @return the handler, which closes the connection if its handshake takes longer than
+	 * {@code ssl.handshake-timeout}
+	 */
+	public SslHandler newHandler(Channel channel) {
+		SslHandler handler = this.material.context().newHandler(channel.alloc());
+		handler.setHandshakeTimeoutMillis(this.properties.handshakeTimeout().toMillis());
+		return handler;
+	}
+
+	TlsMeters meters() {
+		return this.meters;
+	}
+
+	LogThrottle throttle() {
+		return this.throttle;
+	}
+
+	String listener() {
+		return this.listener;
+	}
+
+	private void reload(SslBundle updated) {
+		try {
+			this.material = load(updated);
+			logger.info("Listener '{}' reloaded SSL bundle '{}': new connections get {}", this.listener, this.bundle,
+					describe(this.material.certificate()));
+		}
+		catch (ListenerTlsException ex) {
+			logger.error("Listener '{}' keeps its certificate: the updated SSL bundle '{}' cannot be used: {}",
+					this.listener, this.bundle, ex.getMessage());
+		}
+	}
+
+	private Material load(SslBundle bundle) {
+		X509Certificate certificate = checkedCertificate(bundle);
+		SslContextBuilder builder = SslContextBuilder.forServer(bundle.getManagers().getKeyManagerFactory())
+			.sslProvider(this.provider.provider());
+		SslOptions options = bundle.getOptions();
+		builder.protocols((options.getEnabledProtocols() != null) ? options.getEnabledProtocols() : PROTOCOLS);
+		if (options.getCiphers() != null) {
+			builder.ciphers(Arrays.asList(options.getCiphers()));
+		}
+		if (this.properties.clientAuth() != ClientAuth.NONE) {
+			if (bundle.getStores().getTrustStore() == null) {
+				throw problem(
+						"ssl.client-auth is " + this.properties.clientAuth().name().toLowerCase(java.util.Locale.ROOT)
+								+ " but the bundle has no trust store to check client certificates with",
+						"Add the clients' CA to the bundle (spring.ssl.bundle.pem." + this.bundle
+								+ ".truststore.certificate), or set ssl.client-auth to none");
+			}
+			builder.trustManager(bundle.getManagers().getTrustManagerFactory())
+				.clientAuth((this.properties.clientAuth() == ClientAuth.NEED) ? io.netty.handler.ssl.ClientAuth.REQUIRE
+						: io.netty.handler.ssl.ClientAuth.OPTIONAL);
+		}
+		try {
+			return new Material(builder.build(), certificate);
+		}
+		catch (SSLException | RuntimeException ex) {
+			throw problem("its key and certificate cannot be used: " + ex.getMessage(),
+					"Check the bundle's key, certificate and options (protocols and ciphers)", ex);
+		}
+	}
+
+	/** The bundle's certificate, checked against its private key. */
+	private X509Certificate checkedCertificate(SslBundle bundle) {
+		KeyStore store = bundle.getStores().getKeyStore();
+		if (store == null) {
+			throw problem("it has no key store", "Set spring.ssl.bundle.pem." + this.bundle
+					+ ".keystore.certificate and .private-key (or a jks key store)");
+		}
+		try {
+			String alias = alias(store, bundle.getKey().getAlias());
+			String password = (bundle.getKey().getPassword() != null) ? bundle.getKey().getPassword()
+					: bundle.getStores().getKeyStorePassword();
+			PrivateKey key = (PrivateKey) store.getKey(alias,
+					(password != null) ? password.toCharArray() : new char[0]);
+			X509Certificate certificate = (X509Certificate) store.getCertificate(alias);
+			if (key == null || certificate == null) {
+				throw problem("its key store has no private key with a certificate",
+						"Set both the certificate and the private key of the bundle");
+			}
+			if (!matches(key, certificate)) {
+				throw problem(
+						"its certificate (" + certificate.getSubjectX500Principal().getName()
+								+ ") does not match its private key",
+						"Point spring.ssl.bundle.*." + this.bundle + " at the key the certificate was issued for");
+			}
+			return certificate;
+		}
+		catch (GeneralSecurityException ex) {
+			throw problem("its private key cannot be read: " + ex.getMessage(),
+					"Check the key's password (spring.ssl.bundle.*." + this.bundle + ".key.password) and format", ex);
+		}
+	}
+
+	private static String alias(KeyStore store, @Nullable String configured) throws GeneralSecurityException {
+		if (configured != null) {
+			return configured;
+		}
+		List<String> aliases = Collections.list(store.aliases());
+		for (String alias : aliases) {
+			if (store.isKeyEntry(alias)) {
+				return alias;
+			}
+		}
+		return aliases.isEmpty() ? "" : aliases.get(0);
+	}
+
+	/** Whether the key signs what the certificate's public key verifies. */
+	private static boolean matches(PrivateKey key, X509Certificate certificate) throws GeneralSecurityException {
+		String algorithm = switch (key.getAlgorithm()) {
+			case "RSA" -> "SHA256withRSA";
+			case "EC" -> "SHA256withECDSA";
+			case "Ed25519", "EdDSA" -> "Ed25519";
+			case "Ed448" -> "Ed448";
+			default -> null;
+		};
+		if (algorithm == null) {
+			return true;
+		}
+		byte[] probe = "wharf".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		Signature signer = Signature.getInstance(algorithm);
+		signer.initSign(key);
+		signer.update(probe);
+		byte[] signature = signer.sign();
+		Signature verifier = Signature.getInstance(algorithm);
+		verifier.initVerify(certificate.getPublicKey());
+		verifier.update(probe);
+		return verifier.verify(signature);
+	}
+
+	private ListenerTlsException problem(String problem, String action) {
+		return new ListenerTlsException(this.listener, this.bundle, problem, action);
+	}
+
+	private ListenerTlsException problem(String problem, String action, Throwable cause) {
+		return new ListenerTlsException(this.listener, this.bundle, problem, action, cause);
+	}
+
+	private static String describe(X509Certificate certificate) {
+		return "certificate " + certificate.getSubjectX500Principal().getName() + ", serial "
+				+ certificate.getSerialNumber().toString(16) + ", valid until " + certificate.getNotAfter().toInstant();
+	}
+
+	private record Material(SslContext context, X509Certificate certificate) {
+
+	}
+
+}
