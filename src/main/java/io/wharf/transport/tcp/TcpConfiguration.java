@@ -1,5 +1,6 @@
 package io.wharf.transport.tcp;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.wharf.transport.ListenersProperties;
@@ -7,6 +8,7 @@ import io.wharf.transport.tcp.admission.ProcessConnections;
 import io.wharf.transport.tcp.tls.TlsProvider;
 import io.wharf.transport.tcp.tls.TlsProviderProperties;
 
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -43,6 +45,17 @@ public class TcpConfiguration {
 			return chosen;
 		});
 		return new TcpTransport(loops, flowContext, process, bundles, provider);
+	}
+
+	/** {@code /actuator/info} says which TLS implementation serves the TLS listeners. */
+	@Bean
+	InfoContributor wharfTlsInfo(TcpTransport transport) {
+		return (info) -> {
+			TlsProvider provider = transport.tlsInUse();
+			if (provider != null) {
+				info.withDetail("tls", Map.of("provider", provider.description()));
+			}
+		};
 	}
 
 }

@@ -16,6 +16,7 @@ import io.wharf.transport.tcp.framing.Framing;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
 import io.wharf.transport.tcp.tls.ListenerTls;
 import io.wharf.transport.tcp.tls.TlsProvider;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
@@ -39,6 +40,8 @@ class TcpTransport implements ListenerTransport {
 
 	private final Supplier<TlsProvider> tlsProvider;
 
+	private volatile @Nullable TlsProvider tlsInUse;
+
 	TcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext, ProcessConnections process,
 			SslBundles bundles, Supplier<TlsProvider> tlsProvider) {
 		this.loops = loops;
@@ -46,6 +49,14 @@ class TcpTransport implements ListenerTransport {
 		this.process = process;
 		this.bundles = bundles;
 		this.tlsProvider = tlsProvider;
+	}
+
+	/**
+	 * The TLS implementation the TLS listeners use.
+	 * @return the provider, or null when no listener serves TLS
+	 */
+	@Nullable TlsProvider tlsInUse() {
+		return this.tlsInUse;
 	}
 
 	@Override
@@ -59,8 +70,11 @@ class TcpTransport implements ListenerTransport {
 		ListenerRoute route = new ListenerRoute(name, properties, this.flowContext);
 		Sessions sessions = new Sessions(Admission.of(properties, this.process));
 		Deadlines deadlines = Deadlines.of(properties);
-		ListenerTls tls = properties.ssl().enabled()
-				? ListenerTls.of(name, properties.ssl(), this.bundles, this.tlsProvider.get(), metrics) : null;
+		ListenerTls tls = null;
+		if (properties.ssl().enabled()) {
+			this.tlsInUse = this.tlsProvider.get();
+			tls = ListenerTls.of(name, properties.ssl(), this.bundles, this.tlsInUse, metrics);
+		}
 		TcpListenerParts parts = new TcpListenerParts(name, sessions, new SessionLog(name),
 				new InboundMessages(route.headers()), metrics, deadlines, framing, ProxyPolicy.of(properties), tls);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, parts);
