@@ -52,6 +52,8 @@ public final class Bench {
 
 	private Path wharfJar;
 
+	private Tls tls;
+
 	private Bench(BenchOptions options) {
 		this.options = options;
 		this.report = new Report(options);
@@ -66,6 +68,7 @@ public final class Bench {
 
 	private void run() throws Exception {
 		java.nio.file.Files.createDirectories(this.options.out());
+		this.tls = Tls.make(this.options.out().resolve("tls"));
 		this.wharfJar = this.options.cds() ? ClassDataSharing.train(this.options) : this.options.jar();
 		if (this.options.only().equals(List.of("soak"))) {
 			Ports ports = new Ports();
@@ -80,13 +83,14 @@ public final class Bench {
 		try {
 			ServerProcess netty = startNetty(ports);
 			processes.add(netty);
-			targets.put("netty", new Target(netty, ports.nettyTcp, ports.nettyTcp, ports.nettyTcp, ports.nettyUdp, -1));
+			targets.put("netty", new Target(netty, ports.nettyTcp, ports.nettyTcp, ports.nettyTcp, ports.nettyUdp, -1,
+					ports.nettyTls, this.tls.authority()));
 			for (String transport : this.options.transports()) {
 				Ports own = new Ports();
 				ServerProcess wharf = startWharf(own, "wharf-" + transport, transport);
 				processes.add(wharf);
-				targets.put(wharf.name(),
-						new Target(wharf, own.echoRaw, own.echoLine, own.echoFramed, own.echoUdp, own.greeting));
+				targets.put(wharf.name(), new Target(wharf, own.echoRaw, own.echoLine, own.echoFramed, own.echoUdp,
+						own.greeting, own.echoTls, this.tls.authority()));
 			}
 			for (int rep = 0; rep < this.options.reps(); rep++) {
 				for (Scenario scenario : Scenario.all(this.options)) {
@@ -105,6 +109,11 @@ public final class Bench {
 			for (Map.Entry<String, Target> entry : targets.entrySet()) {
 				if (this.options.includes("footprint")) {
 					connectionFootprint(entry.getKey(), entry.getValue());
+				}
+			}
+			for (Map.Entry<String, Target> entry : targets.entrySet()) {
+				if (this.options.includes("footprint-tls")) {
+					tlsFootprint(entry.getKey(), entry.getValue());
 				}
 			}
 			for (Map.Entry<String, Target> entry : targets.entrySet()) {
@@ -170,6 +179,30 @@ public final class Bench {
 		}
 	}
 
+	/** The marginal heap of a held TLS connection, measured as for plaintext ones. */
+	private void tlsFootprint(String server, Target target) throws Exception {
+		int count = this.options.footprintConnections();
+		List<io.netty.channel.Channel> first = TlsLoad.hold(target.tlsPort(), target.authority(), count);
+		long heapBefore = target.process().heapAfterGcKb();
+		long rssBefore = target.process().rssKb();
+		List<io.netty.channel.Channel> second = TlsLoad.hold(target.tlsPort(), target.authority(), count);
+		long heapAfter = target.process().heapAfterGcKb();
+		long rssAfter = target.process().rssKb();
+		double heap = (heapAfter - heapBefore) * 1024.0 / count;
+		double rss = (rssAfter - rssBefore) * 1024.0 / count;
+		this.report.footprint(server + " (TLS)", count, heap, rss, 0);
+		System.out.printf("footprint-tls %-6s %d more connections: heap %.0f B/conn, RSS %.0f B/conn%n", server, count,
+				heap, rss);
+		for (io.netty.channel.Channel channel : first) {
+			channel.close();
+		}
+		for (io.netty.channel.Channel channel : second) {
+			channel.close().syncUninterruptibly();
+		}
+		first.get(0).eventLoop().parent().shutdownGracefully();
+		second.get(0).eventLoop().parent().shutdownGracefully();
+	}
+
 	private void idleConnections(String server, Target target) throws Exception {
 		int count = this.options.idleConnections();
 		try (IdleClients clients = IdleClients.open(target.linePort(), count)) {
@@ -233,7 +266,8 @@ public final class Bench {
 		command.addAll(JVM_FLAGS);
 		command.addAll(serverJvmArgs("netty"));
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), NettyEchoServer.class.getName(),
-				Integer.toString(ports.nettyTcp), Integer.toString(ports.nettyUdp)));
+				Integer.toString(ports.nettyTcp), Integer.toString(ports.nettyUdp), Integer.toString(ports.nettyTls),
+				this.tls.certificate().toString(), this.tls.key().toString()));
 		ServerProcess netty = ServerProcess.start("netty", command, this.options.out().resolve("netty.log"));
 		netty.awaitPorts(Duration.ofSeconds(30), ports.nettyTcp);
 		return netty;
@@ -264,8 +298,14 @@ public final class Bench {
 				"--wharf.listeners.greeting-udp.port=" + ports.greeting,
 				"--wharf.listeners.echo-tcp.port=" + ports.echoRaw, "--wharf.listeners.echo-udp.port=" + ports.echoUdp,
 				"--wharf.listeners.echo-line.port=" + ports.echoLine,
-				"--wharf.listeners.echo-framed.port=" + ports.echoFramed));
-		for (String listener : List.of("greeting-tcp", "echo-tcp", "echo-line", "echo-framed")) {
+				"--wharf.listeners.echo-framed.port=" + ports.echoFramed,
+				// TLS echo, raw framing, on the bundle the Netty baseline's TLS port uses
+				// too.
+				"--spring.ssl.bundle.pem.bench.keystore.certificate=file:" + this.tls.certificate(),
+				"--spring.ssl.bundle.pem.bench.keystore.private-key=file:" + this.tls.key(),
+				"--wharf.listeners.echo-tls.protocol=tcp", "--wharf.listeners.echo-tls.port=" + ports.echoTls,
+				"--wharf.listeners.echo-tls.service=echo", "--wharf.listeners.echo-tls.ssl.bundle=bench"));
+		for (String listener : List.of("greeting-tcp", "echo-tcp", "echo-line", "echo-framed", "echo-tls")) {
 			// Room for the idle-connections scenario beside connections still closing.
 			command.add("--wharf.listeners." + listener + ".max-connections=50000");
 			// All load comes from one address; the per-client limits are still checked on
@@ -290,6 +330,24 @@ public final class Bench {
 		return wharf;
 	}
 
+	/**
+	 * The TLS material both servers use, made at run time: a CA and a server certificate
+	 * for localhost (EC P-256).
+	 */
+	record Tls(Path authority, Path certificate, Path key) {
+
+		static Tls make(Path directory) throws IOException {
+			java.nio.file.Files.createDirectories(directory);
+			io.wharf.TestCertificates.Issued ca = io.wharf.TestCertificates.authority("Wharf Bench CA");
+			Tls tls = new Tls(directory.resolve("ca.crt"), directory.resolve("server.crt"),
+					directory.resolve("server.key"));
+			io.wharf.TestCertificates.writePem(tls.authority(), ca.certificate());
+			io.wharf.TestCertificates.server(ca, Duration.ofDays(7)).write(tls.certificate(), tls.key());
+			return tls;
+		}
+
+	}
+
 	/** Free ports for one set of servers. */
 	static final class Ports {
 
@@ -309,6 +367,10 @@ public final class Bench {
 
 		final int echoFramed = free();
 
+		final int nettyTls = free();
+
+		final int echoTls = free();
+
 		private static int free() {
 			try (ServerSocket socket = new ServerSocket(0)) {
 				return socket.getLocalPort();
@@ -321,7 +383,8 @@ public final class Bench {
 	}
 
 	/** Where a server serves each scenario. */
-	record Target(ServerProcess process, int rawPort, int linePort, int framedPort, int udpPort, int greetingPort) {
+	record Target(ServerProcess process, int rawPort, int linePort, int framedPort, int udpPort, int greetingPort,
+			int tlsPort, Path authority) {
 
 		int port(LoadFraming framing) {
 			return switch (framing) {

@@ -1,5 +1,7 @@
 package io.wharf.bench;
 
+import java.io.File;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -20,17 +22,22 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 
 /**
  * The baseline: the smallest sensible Netty 4.2 echo server. Epoll where available, echo
- * on read, flush on read-complete; TCP and UDP on the ports given as arguments.
+ * on read, flush on read-complete; TCP and UDP on the ports given as arguments, and TLS
+ * echo on a third port with a certificate and key given as PEM files.
  */
 public final class NettyEchoServer {
 
 	private NettyEchoServer() {
 	}
 
-	public static void main(String[] args) throws InterruptedException {
+	public static void main(String[] args) throws Exception {
 		int tcpPort = Integer.parseInt(args[0]);
 		int udpPort = Integer.parseInt(args[1]);
 		boolean epoll = Epoll.isAvailable();
@@ -57,6 +64,25 @@ public final class NettyEchoServer {
 			.bind(udpPort)
 			.sync()
 			.channel();
+		if (args.length > 2) {
+			// A TLS echo on the same provider Wharf uses: OpenSSL where it loads.
+			SslContext tls = SslContextBuilder.forServer(new File(args[3]), new File(args[4]))
+				.sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+				.protocols("TLSv1.3", "TLSv1.2")
+				.build();
+			new ServerBootstrap().group(boss, workers)
+				.channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+				.option(ChannelOption.SO_BACKLOG, 1024)
+				.childOption(ChannelOption.TCP_NODELAY, true)
+				.childHandler(new ChannelInitializer<SocketChannel>() {
+					@Override
+					protected void initChannel(SocketChannel channel) {
+						channel.pipeline().addLast(tls.newHandler(channel.alloc())).addLast(new TcpEcho());
+					}
+				})
+				.bind(Integer.parseInt(args[2]))
+				.sync();
+		}
 		System.out.println("READY netty epoll=" + epoll);
 		tcp.closeFuture().sync();
 		udp.closeFuture().sync();

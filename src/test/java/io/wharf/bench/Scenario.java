@@ -35,6 +35,10 @@ record Scenario(String name, String what, boolean nettyToo, Load load) {
 							.run()),
 				new Scenario("udp-10-flows", "UDP echo, 10 flows, 64 B datagrams", true,
 						(t) -> new UdpLoad(t.udpPort(), 10, 64, w, m).run()),
+				new Scenario("pingpong-tls-100", "TLS ping-pong, 100 connections, 64 B raw", true,
+						(t) -> new TlsLoad(t.tlsPort(), t.authority(), 100, false, w, m).run()),
+				new Scenario("churn-tls", "TLS connect, full handshake, echo 64 B, close; 8 in flight", true,
+						(t) -> new TlsLoad(t.tlsPort(), t.authority(), 8, true, w, m).run()),
 				new Scenario("greeting-sessions", "welcome, one name, exit, farewell; 4 client threads", false,
 						(t) -> new ChurnLoad(t.greetingPort(), 4, w, m, ChurnLoad.Conversation.greeting()).run()));
 	}
