@@ -17,9 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
+import io.wharf.TestCertificates;
 import io.wharf.WharfTest;
 import io.wharf.WireClient;
 import io.wharf.transport.Listeners;
@@ -29,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +46,24 @@ import static org.awaitility.Awaitility.await;
  */
 @WharfTest
 class DashboardQueriesTests {
+
+	private static final TestCertificates.Issued AUTHORITY = TestCertificates.authority("Dashboard CA");
+
+	/** A TLS listener too, so that the TLS row's queries have data. */
+	@DynamicPropertySource
+	static void tlsListener(DynamicPropertyRegistry registry) throws IOException {
+		Path directory = Files.createTempDirectory("wharf-dashboard");
+		TestCertificates.server(AUTHORITY, Duration.ofDays(30))
+			.write(directory.resolve("server.crt"), directory.resolve("server.key"));
+		registry.add("spring.ssl.bundle.pem.dashboard.keystore.certificate",
+				() -> "file:" + directory.resolve("server.crt"));
+		registry.add("spring.ssl.bundle.pem.dashboard.keystore.private-key",
+				() -> "file:" + directory.resolve("server.key"));
+		registry.add("wharf.listeners.echo-tls.protocol", () -> "tcp");
+		registry.add("wharf.listeners.echo-tls.port", () -> "0");
+		registry.add("wharf.listeners.echo-tls.service", () -> "echo");
+		registry.add("wharf.listeners.echo-tls.ssl.bundle", () -> "dashboard");
+	}
 
 	private static final Path DASHBOARD = Path.of("helm", "wharf", "dashboards", "wharf.json");
 
@@ -126,6 +150,13 @@ class DashboardQueriesTests {
 		try (WireClient client = WireClient.connect(this.listeners.port("echo-framed"))) {
 			client.send(new byte[] { 0, 0, 0, 1, 'x' });
 			client.read(5);
+		}
+		SSLContext tls = TestCertificates.clientContext(AUTHORITY, null);
+		try (SSLSocket socket = (SSLSocket) tls.getSocketFactory()
+			.createSocket("127.0.0.1", this.listeners.port("echo-tls"))) {
+			socket.setSoTimeout(5000);
+			socket.getOutputStream().write('t');
+			socket.getInputStream().read();
 		}
 		try (DatagramSocket socket = new DatagramSocket()) {
 			socket.setSoTimeout(5000);
