@@ -125,7 +125,26 @@ container port or Service port.
   "wharf" $wharf
   "info" (dict "kubernetes" (dict "pod" "${POD_NAME:}" "namespace" "${POD_NAMESPACE:}" "node" "${NODE_NAME:}"))
 }}
+{{- $tlsSecret := include "wharf.tlsSecretName" . }}
+{{- if $tlsSecret }}
+{{- $dir := .Values.tls.mountPath }}
+{{- $store := dict "certificate" (printf "file:%s/%s" $dir .Values.tls.certificateKey) "private-key" (printf "file:%s/%s" $dir .Values.tls.privateKeyKey) }}
+{{- $bundle := dict "keystore" $store "reload-on-update" true }}
+{{- if .Values.tls.caKey }}
+{{- $_ := set $bundle "truststore" (dict "certificate" (printf "file:%s/%s" $dir .Values.tls.caKey)) }}
+{{- end }}
+{{- $_ := set $config.spring "ssl" (dict "bundle" (dict "pem" (dict .Values.tls.bundle $bundle))) }}
+{{- end }}
 {{- toYaml (mustMergeOverwrite $config (deepCopy .Values.config)) }}
+{{- end }}
+
+{{/* The Secret with the TLS material: as set, or the one cert-manager makes; empty without TLS. */}}
+{{- define "wharf.tlsSecretName" -}}
+{{- if .Values.tls.secretName }}
+{{- .Values.tls.secretName }}
+{{- else if .Values.tls.certManager.enabled }}
+{{- printf "%s-tls" (include "wharf.fullname" .) }}
+{{- end }}
 {{- end }}
 
 {{/* terminationGracePeriodSeconds: what preStop and the drain need, plus time to close the context. */}}

@@ -9,12 +9,15 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.LogThrottle;
 import io.wharf.observe.TlsMeters;
@@ -132,8 +135,12 @@ public final class ListenerTls {
 
 	private Material load(SslBundle bundle) {
 		X509Certificate certificate = checkedCertificate(bundle);
-		SslContextBuilder builder = SslContextBuilder.forServer(bundle.getManagers().getKeyManagerFactory())
-			.sslProvider(this.provider.provider());
+		KeyManagerFactory keys = bundle.getManagers().getKeyManagerFactory();
+		if (this.provider.provider() == SslProvider.OPENSSL) {
+			// OpenSSL would otherwise encode the key and chain again for every handshake.
+			keys = new OpenSslCachingX509KeyManagerFactory(keys);
+		}
+		SslContextBuilder builder = SslContextBuilder.forServer(keys).sslProvider(this.provider.provider());
 		SslOptions options = bundle.getOptions();
 		builder.protocols((options.getEnabledProtocols() != null) ? options.getEnabledProtocols() : PROTOCOLS);
 		if (options.getCiphers() != null) {
