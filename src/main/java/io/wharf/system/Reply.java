@@ -1,5 +1,6 @@
 package io.wharf.system;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -18,6 +19,19 @@ public record Reply(List<byte[]> frames, boolean close) {
 	 */
 	public static Reply of(byte[]... frames) {
 		return new Reply(List.of(frames), false);
+	}
+
+	/**
+	 * A service's answer as it reaches the transport: a reply, or the text or bytes of
+	 * one message.
+	 * @param payload a {@link Reply}, a {@link String} (sent as UTF-8) or a byte array
+	 * @return the reply
+	 */
+	public static Reply from(Object payload) {
+		if (payload instanceof Reply reply) {
+			return reply;
+		}
+		return of((payload instanceof String text) ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) payload);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import javax.net.ssl.SSLSession;
 
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.wharf.transport.tcp.tls.TlsDetails;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
@@ -21,6 +22,8 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
  */
 abstract class ConnectionContract extends TcpConnectionSupport {
 
+	private static final TlsDetails NO_TLS = new TlsDetails("", "", null);
+
 	final SocketChannel channel;
 
 	final NettyConnectionFactory factory;
@@ -28,6 +31,8 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 	private final InetSocketAddress remote;
 
 	private final String connectionId;
+
+	private @Nullable TlsDetails tls;
 
 	ConnectionContract(SocketChannel channel, NettyConnectionFactory factory, long number, InetSocketAddress client) {
 		super(factory.getApplicationEventPublisher());
@@ -93,6 +98,24 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 	public final @Nullable Object getDeserializerStateKey() {
 		return null;
 	}
+
+	/**
+	 * What TLS negotiated, read once the session opens (after its handshake).
+	 * @return the details, or null on a plaintext listener
+	 */
+	final @Nullable TlsDetails tls() {
+		if (this.tls == null) {
+			SSLSession session = getSslSession();
+			this.tls = (session != null) ? TlsDetails.of(session, asksClientCertificates()) : NO_TLS;
+		}
+		return (this.tls != NO_TLS) ? this.tls : null;
+	}
+
+	/**
+	 * Whether the listener asks its clients for certificates.
+	 * @return true with ssl.client-auth want or need
+	 */
+	abstract boolean asksClientCertificates();
 
 	/** The TLS session on a TLS listener; null on a plaintext one. */
 	@Override

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import javax.net.ssl.SSLSession;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.SocketChannel;
 import io.wharf.api.CloseReason;
@@ -17,7 +15,6 @@ import io.wharf.system.Reply;
 import io.wharf.system.SessionChannel;
 import io.wharf.system.SessionHandle;
 import io.wharf.transport.OpenSession;
-import io.wharf.transport.tcp.tls.TlsDetails;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.Lifecycle;
@@ -48,8 +45,6 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 
 	private final SessionDrain drain = new SessionDrain();
 
-	private final @Nullable TlsDetails tls;
-
 	TcpSession(SocketChannel channel, NettyConnectionFactory factory, TcpListenerParts listener, SessionCounts counts,
 			long number, InetSocketAddress client) {
 		super(channel, factory, number, client);
@@ -57,13 +52,6 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		this.counts = counts;
 		this.close = new SessionClose(channel);
 		this.handle = new SessionHandle(getConnectionId(), listener.name(), remoteAddress(), this);
-		SSLSession ssl = getSslSession();
-		this.tls = (ssl != null) ? TlsDetails.of(ssl) : null;
-	}
-
-	/** What TLS negotiated, or null on a plaintext listener. */
-	@Nullable TlsDetails tls() {
-		return this.tls;
 	}
 
 	/**
@@ -87,8 +75,8 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		if (state != null) {
 			session.put("state", state);
 		}
-		if (this.tls != null) {
-			session.put("tls", this.tls.describe());
+		if (tls() != null) {
+			session.put("tls", tls().describe());
 		}
 		return session;
 	}
@@ -116,9 +104,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 	void drain() {
 		this.drain.begin();
 		if (this.drain.lastWordsDue(this.close.closing(), this.counts.midFrame())) {
-			this.close.record(CloseReason.SHUTDOWN);
-			deliver(this.listener.messages().event(this, ConversationEvent.DRAINING, null, null));
-			closeGracefully(CloseReason.SHUTDOWN);
+			lastWords(CloseReason.SHUTDOWN, ConversationEvent.DRAINING, null, null);
 		}
 	}
 
@@ -154,9 +140,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 			this.channel.eventLoop().execute(() -> send(message));
 			return;
 		}
-		Object answer = message.getPayload();
-		Reply reply = (answer instanceof Reply r) ? r
-				: Reply.of((answer instanceof String text) ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) answer);
+		Reply reply = Reply.from(message.getPayload());
 		write(reply.frames());
 		if (reply.close()) {
 			closeGracefully(CloseReason.EXIT);
@@ -203,12 +187,17 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 	 */
 	void expire() {
 		Duration timeout = this.listener.deadlines().idleTimeout();
-		this.close.record(CloseReason.IDLE_TIMEOUT);
 		this.listener.log().idle(this, timeout);
-		deliver(this.listener.messages()
-			.event(this, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout));
-		closeGracefully(CloseReason.IDLE_TIMEOUT);
+		lastWords(CloseReason.IDLE_TIMEOUT, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout);
 		readComplete();
+	}
+
+	/** Tells the service why the session ends, so it can say goodbye, then closes. */
+	private void lastWords(CloseReason reason, ConversationEvent event, @Nullable String header,
+			@Nullable Object value) {
+		this.close.record(reason);
+		deliver(this.listener.messages().event(this, event, header, value));
+		closeGracefully(reason);
 	}
 
 	/** Closes for a limit the client overstepped, telling it why on line framing. */
@@ -217,6 +206,11 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 			write(List.of(line.getBytes(StandardCharsets.US_ASCII)));
 		}
 		closeGracefully(reason);
+	}
+
+	@Override
+	boolean asksClientCertificates() {
+		return this.listener.tls() != null && this.listener.tls().asksClientCertificates();
 	}
 
 	TcpListenerParts listener() {

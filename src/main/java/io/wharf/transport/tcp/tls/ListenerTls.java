@@ -9,15 +9,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 
 import io.netty.channel.Channel;
-import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslProvider;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.LogThrottle;
 import io.wharf.observe.TlsMeters;
@@ -109,6 +106,14 @@ public final class ListenerTls {
 		return handler;
 	}
 
+	/**
+	 * Whether clients are asked for certificates.
+	 * @return true with ssl.client-auth want or need
+	 */
+	public boolean asksClientCertificates() {
+		return this.properties.clientAuth() != ClientAuth.NONE;
+	}
+
 	TlsMeters meters() {
 		return this.meters;
 	}
@@ -134,13 +139,11 @@ public final class ListenerTls {
 	}
 
 	private Material load(SslBundle bundle) {
-		X509Certificate certificate = checkedCertificate(bundle);
-		KeyManagerFactory keys = bundle.getManagers().getKeyManagerFactory();
-		if (this.provider.provider() == SslProvider.OPENSSL) {
-			// OpenSSL would otherwise encode the key and chain again for every handshake.
-			keys = new OpenSslCachingX509KeyManagerFactory(keys);
-		}
-		SslContextBuilder builder = SslContextBuilder.forServer(keys).sslProvider(this.provider.provider());
+		KeyEntry entry = checkedKey(bundle);
+		// The key and chain themselves rather than the bundle's key manager: OpenSSL then
+		// loads them once, instead of asking a Java key manager during every handshake.
+		SslContextBuilder builder = SslContextBuilder.forServer(entry.key(), entry.chain())
+			.sslProvider(this.provider.provider());
 		SslOptions options = bundle.getOptions();
 		builder.protocols((options.getEnabledProtocols() != null) ? options.getEnabledProtocols() : PROTOCOLS);
 		if (options.getCiphers() != null) {
@@ -159,7 +162,7 @@ public final class ListenerTls {
 						: io.netty.handler.ssl.ClientAuth.OPTIONAL);
 		}
 		try {
-			return new Material(builder.build(), certificate);
+			return new Material(builder.build(), entry.chain()[0]);
 		}
 		catch (SSLException | RuntimeException ex) {
 			throw problem("its key and certificate cannot be used: " + ex.getMessage(),
@@ -167,8 +170,8 @@ public final class ListenerTls {
 		}
 	}
 
-	/** The bundle's certificate, checked against its private key. */
-	private X509Certificate checkedCertificate(SslBundle bundle) {
+	/** The bundle's private key and certificate chain, checked against each other. */
+	private KeyEntry checkedKey(SslBundle bundle) {
 		KeyStore store = bundle.getStores().getKeyStore();
 		if (store == null) {
 			throw problem("it has no key store", "Set spring.ssl.bundle.pem." + this.bundle
@@ -191,7 +194,11 @@ public final class ListenerTls {
 								+ ") does not match its private key",
 						"Point spring.ssl.bundle.*." + this.bundle + " at the key the certificate was issued for");
 			}
-			return certificate;
+			java.security.cert.Certificate[] chain = store.getCertificateChain(alias);
+			X509Certificate[] certificates = (chain != null)
+					? Arrays.stream(chain).map(X509Certificate.class::cast).toArray(X509Certificate[]::new)
+					: new X509Certificate[] { certificate };
+			return new KeyEntry(key, certificates);
 		}
 		catch (GeneralSecurityException ex) {
 			throw problem("its private key cannot be read: " + ex.getMessage(),
@@ -249,6 +256,10 @@ public final class ListenerTls {
 	}
 
 	private record Material(SslContext context, X509Certificate certificate) {
+
+	}
+
+	private record KeyEntry(PrivateKey key, X509Certificate[] chain) {
 
 	}
 

@@ -22,11 +22,16 @@ public record TlsDetails(String protocol, String cipher, @Nullable String client
 	/**
 	 * Reads a session.
 	 * @param session an established TLS session
+	 * @param clientCertificates whether the listener asks for client certificates (a
+	 * session without one throws, which costs a stack trace per connection)
 	 * @return what it negotiated
 	 */
-	public static TlsDetails of(SSLSession session) {
+	public static TlsDetails of(SSLSession session, boolean clientCertificates) {
 		String subject = null;
 		try {
+			if (!clientCertificates) {
+				return new TlsDetails(session.getProtocol(), session.getCipherSuite(), null);
+			}
 			Certificate[] chain = session.getPeerCertificates();
 			if (chain.length > 0 && chain[0] instanceof X509Certificate client) {
 				subject = client.getSubjectX500Principal().getName();
