@@ -25,7 +25,9 @@ final class ServedTable {
 		for (BoundListener listener : byPort) {
 			ListenerProperties properties = listener.properties();
 			String host = (properties.bindAddress() != null) ? properties.bindAddress() : "*";
-			rows.add(new String[] { listener.name(), properties.requiredProtocol().label(),
+			String protocol = properties.requiredProtocol().label()
+					+ (properties.ssl().enabled() ? "+tls (" + properties.ssl().bundle() + ")" : "");
+			rows.add(new String[] { listener.name(), protocol,
 					host + ":" + listener.localPort(), properties.requiredService(),
 					(properties.requiredProtocol() == Protocol.TCP) ? properties.framing().describe() : "datagram" });
 		}
