@@ -27,8 +27,8 @@ final class ServedTable {
 			String host = (properties.bindAddress() != null) ? properties.bindAddress() : "*";
 			String protocol = properties.requiredProtocol().label()
 					+ (properties.ssl().enabled() ? "+tls (" + properties.ssl().bundle() + ")" : "");
-			rows.add(new String[] { listener.name(), protocol,
-					host + ":" + listener.localPort(), properties.requiredService(),
+			rows.add(new String[] { listener.name(), protocol, host + ":" + listener.localPort(),
+					properties.requiredService(),
 					(properties.requiredProtocol() == Protocol.TCP) ? properties.framing().describe() : "datagram" });
 		}
 		int[] widths = new int[HEADINGS.length];

@@ -1,5 +1,6 @@
 package io.wharf.transport.tcp.tls;
 
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
 
@@ -52,6 +53,18 @@ final class HandshakeFailure {
 			return "protocol";
 		}
 		return "other";
+	}
+
+	/**
+	 * Whether the client just went away before or during its handshake, as health checks
+	 * and port scanners do: counted, but logged at DEBUG only.
+	 * @param cause what the handshake failed with
+	 * @return true for a connection closed mid-handshake
+	 */
+	static boolean clientLeft(Throwable cause) {
+		String message = String.valueOf(cause.getMessage());
+		return cause instanceof ClosedChannelException || message.contains("Connection closed while")
+				|| message.contains("closed before");
 	}
 
 	/**

@@ -68,7 +68,7 @@ public final class TlsHandshake extends ChannelInboundHandlerAdapter {
 	private void failed(ChannelHandlerContext ctx, Throwable cause) {
 		String result = HandshakeFailure.result(cause);
 		this.tls.meters().failed(result);
-		long heldBack = this.tls.throttle().admit(result);
+		long heldBack = HandshakeFailure.clientLeft(cause) ? -1 : this.tls.throttle().admit(result);
 		SocketAddress client = ctx.channel().remoteAddress();
 		if (heldBack < 0) {
 			logger.debug("Listener '{}': TLS handshake with {} failed ({}): {}", this.tls.listener(), client, result,
