@@ -29,6 +29,14 @@ helm.sh/chart: {{ include "wharf.chart" . }}
 app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/part-of: wharf
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* The namespace every resource goes to: namespaceOverride, or the release's. */}}
+{{- define "wharf.namespace" -}}
+{{- default .Release.Namespace .Values.namespaceOverride | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
 {{/* Labels that select the pods; never change them in an upgrade. */}}
@@ -45,8 +53,66 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 {{- end }}
 
+{{/* registry/repository, then @digest when set (it wins over the tag), else :tag. */}}
 {{- define "wharf.image" -}}
-{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) }}
+{{- $repository := .Values.image.repository }}
+{{- with .Values.image.registry }}
+{{- $repository = printf "%s/%s" . $repository }}
+{{- end }}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" $repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" $repository (.Values.image.tag | default .Chart.AppVersion) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Security contexts, adapted for OpenShift when adaptSecurityContext says so (auto: when the
+cluster serves OpenShift's security API): without the fixed user, group and fsGroup, which the
+restricted SCC assigns from the project's range.
+*/}}
+{{- define "wharf.adaptSecurityContext" -}}
+{{- $mode := .Values.adaptSecurityContext }}
+{{- if or (eq $mode "force") (and (eq $mode "auto") (.Capabilities.APIVersions.Has "security.openshift.io/v1")) }}true{{ end }}
+{{- end }}
+
+{{- define "wharf.podSecurityContext" -}}
+{{- if include "wharf.adaptSecurityContext" . }}
+{{- toYaml (omit .Values.podSecurityContext "runAsUser" "runAsGroup" "fsGroup") }}
+{{- else }}
+{{- toYaml .Values.podSecurityContext }}
+{{- end }}
+{{- end }}
+
+{{- define "wharf.securityContext" -}}
+{{- if include "wharf.adaptSecurityContext" . }}
+{{- toYaml (omit .Values.securityContext "runAsUser" "runAsGroup") }}
+{{- else }}
+{{- toYaml .Values.securityContext }}
+{{- end }}
+{{- end }}
+
+{{/* podAntiAffinity preset: soft prefers one pod per node, hard requires it. */}}
+{{- define "wharf.affinity" -}}
+{{- if .Values.affinity }}
+{{- toYaml .Values.affinity }}
+{{- else if eq .Values.podAntiAffinity "soft" }}
+podAntiAffinity:
+  preferredDuringSchedulingIgnoredDuringExecution:
+    - weight: 100
+      podAffinityTerm:
+        topologyKey: kubernetes.io/hostname
+        labelSelector:
+          matchLabels:
+            {{- include "wharf.selectorLabels" . | nindent 12 }}
+{{- else if eq .Values.podAntiAffinity "hard" }}
+podAntiAffinity:
+  requiredDuringSchedulingIgnoredDuringExecution:
+    - topologyKey: kubernetes.io/hostname
+      labelSelector:
+        matchLabels:
+          {{- include "wharf.selectorLabels" . | nindent 10 }}
+{{- end }}
 {{- end }}
 
 {{/* The service's built-in listeners (src/main/resources/wharf/application.yml); one the values remove is switched off. */}}

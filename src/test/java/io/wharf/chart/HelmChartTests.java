@@ -261,7 +261,8 @@ class HelmChartTests {
 
 	static Container container(Deployment deployment) {
 		List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
-		assertThat(containers).hasSize(1);
+		assertThat(containers).filteredOn((container) -> container.getName().equals("wharf")).hasSize(1);
+		assertThat(containers.get(0).getName()).as("Wharf first; sidecars after it").isEqualTo("wharf");
 		return containers.get(0);
 	}
 

@@ -95,9 +95,37 @@ class OptionalResourcesTests {
 		PrometheusRule rule = all.one(PrometheusRule.class);
 		JsonNode file = YAML.readTree(Files.readString(HelmChart.DIRECTORY.resolve("files/alerts.yaml")));
 		JsonNode rendered = YAML.valueToTree(rule.getSpec());
+		// The one change by default: absent() looks at the release's namespace only.
+		for (JsonNode each : file.at("/groups/0/rules")) {
+			if (each.path("expr").asText().equals("absent(wharf_listener_up)")) {
+				((com.fasterxml.jackson.databind.node.ObjectNode) each).put("expr",
+						"absent(wharf_listener_up{namespace=\"" + HelmChart.NAMESPACE + "\"})");
+			}
+		}
 		assertThat(rendered.get("groups")).isEqualTo(file.get("groups"));
 		assertThat(rendered.at("/groups/0/rules/0/annotations/summary").asText()).contains("{{ $labels.listener }}");
 		assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
+	}
+
+	@Test
+	void alertsCanBeSwitchedOffLabelledLinkedAndAddedTo() {
+		PrometheusRule rule = HelmChart
+			.render("all-optional-values.yaml", Map.of("metrics.prometheusRule.disabled.WharfHeapHigh", true,
+					"metrics.prometheusRule.additionalLabels.team", "devices", "metrics.prometheusRule.runbookBaseUrl",
+					"https://git.example.com/wharf/-/blob/main", "metrics.prometheusRule.additionalRules[0].alert",
+					"DevicesQuiet", "metrics.prometheusRule.additionalRules[0].expr",
+					"sum(rate(wharf_messages_received_total{listener=\"devices\"}[5m])) == 0"))
+			.one(PrometheusRule.class);
+		var wharf = rule.getSpec().getGroups().get(0).getRules();
+		assertThat(wharf).extracting((each) -> each.getAlert()).doesNotContain("WharfHeapHigh").contains("WharfAbsent");
+		assertThat(wharf).allSatisfy((each) -> {
+			assertThat(each.getLabels()).containsEntry("team", "devices").containsKey("severity");
+			assertThat(each.getAnnotations().get("runbook_url")).isEqualTo(
+					"https://git.example.com/wharf/-/blob/main/docs/runbooks.md#" + each.getAlert().toLowerCase());
+		});
+		assertThat(rule.getSpec().getGroups().get(1).getName()).isEqualTo("wharf-additional");
+		assertThat(rule.getSpec().getGroups().get(1).getRules()).singleElement()
+			.satisfies((own) -> assertThat(own.getAlert()).isEqualTo("DevicesQuiet"));
 	}
 
 	@Test
