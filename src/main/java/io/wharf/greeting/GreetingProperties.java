@@ -14,17 +14,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Every text of the greeting conversation; the defaults are the Python tutorial's bytes.
  *
- * @param welcome sent once when a TCP connection opens
- * @param prompt sent after the welcome and after every answer
- * @param hello the answer to a name; {@code {name}} is replaced by the name
- * @param farewell sent for an exit word, before the server closes the connection
- * @param exitWords words that end the conversation, compared ignoring case
- * @param charset how names are decoded (invalid bytes become U+FFFD) and texts encoded
- * @param maxNameLength longest name accepted, in characters
- * @param nameTooLong the refusal of a longer name; {@code {max}} is replaced by the limit
- * @param idleFarewell sent before an idle connection is closed; {@code {timeout}} is
- * replaced by the idle timeout
- * @param shutdownFarewell sent to every open connection when the server shuts down
+ * @param welcome Sent once when a TCP connection opens.
+ * @param prompt Sent after the welcome and after every answer.
+ * @param hello The answer to a name; "{name}" is replaced by the name.
+ * @param farewell Sent for an exit word, before the server closes the connection.
+ * @param exitWords Words that end the conversation, compared ignoring case.
+ * @param charset How names are decoded (invalid bytes become U+FFFD) and texts encoded.
+ * @param maxNameLength Longest name accepted, in characters.
+ * @param nameTooLong The refusal of a longer name; "{max}" is replaced by the limit.
+ * @param idleFarewell Sent before an idle connection is closed; "{timeout}" is replaced
+ * by the idle timeout.
+ * @param shutdownFarewell Sent to every open connection when the server shuts down.
  */
 @ConfigurationProperties("wharf.greeting")
 @Validated

@@ -22,59 +22,59 @@ import org.springframework.util.unit.DataSize;
 /**
  * One listener: a socket bound to a port whose traffic goes to a service.
  *
- * @param enabled whether the listener is started; {@code false} removes a default
- * listener
- * @param protocol tcp or udp
- * @param port port to bind, 0 for an ephemeral one
- * @param bindAddress address to bind; all interfaces (IPv4 and IPv6) when unset
- * @param service the bean name of the service that answers: greeting, echo or one of the
- * application's own
- * @param framing how messages are cut from a TCP stream; raw when unset (TCP only)
- * @param backlog pending connections the kernel queues before accept (TCP)
- * @param reuseAddress whether SO_REUSEADDR is set, so a restart can rebind at once (TCP;
- * never set on UDP, where it would let a second process share the port)
- * @param tcpNoDelay whether Nagle's algorithm is off (TCP)
- * @param keepAlive whether TCP keep-alive probes are sent on idle connections
- * @param receiveBufferSize SO_RCVBUF; the operating system default when unset
- * @param sendBufferSize SO_SNDBUF; the operating system default when unset
- * @param idleTimeout a TCP connection that sends nothing this long is closed; 0 for never
- * @param frameTimeout a frame begun on a TCP connection must end within this long, or the
- * connection is closed, so a client trickling bytes cannot hold it forever; 0 for never
- * @param writeTimeout a TCP client that does not take its replies for this long is
- * closed, and no close waits longer than this for its last replies to leave; 0 for never
- * @param maxConnectionAge a TCP connection open this long (less up to a tenth, at random,
+ * @param enabled Whether the listener is started; false removes a default listener.
+ * @param protocol Tcp or udp.
+ * @param port Port to bind, 0 for an ephemeral one.
+ * @param bindAddress Address to bind; all interfaces (IPv4 and IPv6) when unset.
+ * @param service The bean name of the service that answers: greeting, echo or one of the
+ * application's own.
+ * @param framing How messages are cut from a TCP stream; raw when unset (TCP only).
+ * @param backlog Pending connections the kernel queues before accept (TCP).
+ * @param reuseAddress Whether SO_REUSEADDR is set, so a restart can rebind at once (TCP;
+ * never set on UDP, where it would let a second process share the port).
+ * @param tcpNoDelay Whether Nagle's algorithm is off (TCP).
+ * @param keepAlive Whether TCP keep-alive probes are sent on idle connections.
+ * @param receiveBufferSize SO_RCVBUF; the operating system default when unset.
+ * @param sendBufferSize SO_SNDBUF; the operating system default when unset.
+ * @param idleTimeout A TCP connection that sends nothing this long is closed; 0 for
+ * never.
+ * @param frameTimeout A frame begun on a TCP connection must end within this long, or the
+ * connection is closed, so a client trickling bytes cannot hold it forever; 0 for never.
+ * @param writeTimeout A TCP client that does not take its replies for this long is
+ * closed, and no close waits longer than this for its last replies to leave; 0 for never.
+ * @param maxConnectionAge A TCP connection open this long (less up to a tenth, at random,
  * so that clients do not all return at once) is closed, on line framing after a line
  * asking the client to reconnect, so long-lived clients spread across restarted or added
- * servers; 0 for never
- * @param maxConnections open TCP connections accepted at most; more are closed at once
- * @param maxConnectionsPerClient open TCP connections one client address may hold; 0 for
- * no limit
- * @param maxConnectionsPerPrefix open TCP connections one network may hold (IPv4 /24,
- * IPv6 /64); 0 for no limit
- * @param connectionRatePerClient new TCP connections per second one client address may
- * open; 0 for no limit
- * @param connectionBurstPerClient new TCP connections one client address may open at once
- * before {@code connection-rate-per-client} applies
+ * servers; 0 for never.
+ * @param maxConnections Open TCP connections accepted at most; more are closed at once.
+ * @param maxConnectionsPerClient Open TCP connections one client address may hold; 0 for
+ * no limit.
+ * @param maxConnectionsPerPrefix Open TCP connections one network may hold (IPv4 /24,
+ * IPv6 /64); 0 for no limit.
+ * @param connectionRatePerClient New TCP connections per second one client address may
+ * open; 0 for no limit.
+ * @param connectionBurstPerClient New TCP connections one client address may open at once
+ * before connection-rate-per-client applies.
  * @param allow CIDR ranges (such as 10.0.0.0/8 or 2001:db8::/32) TCP clients must come
- * from; anyone when empty
- * @param deny CIDR ranges TCP clients must not come from, even when allowed
- * @param proxyProtocol whether TCP connections start with a PROXY protocol header (v1 or
- * v2) naming the real client: off, on or optional
+ * from; anyone when empty.
+ * @param deny CIDR ranges TCP clients must not come from, even when allowed.
+ * @param proxyProtocol Whether TCP connections start with a PROXY protocol header (v1 or
+ * v2) naming the real client: off, on or optional.
  * @param trustedProxies CIDR ranges of the proxies whose PROXY headers are believed; a
- * header from anyone else is refused
- * @param datagramRate datagrams per second one source address may send (UDP); more are
- * dropped; 0 for no limit
- * @param datagramBurst datagrams one source address may send at once before
- * {@code datagram-rate} applies (UDP)
- * @param maxAmplification reply bytes a source may receive per byte it sent (UDP), so a
- * spoofed datagram cannot turn the listener into an amplifier
- * @param amplificationAllowance reply bytes per minute a source may receive beyond
- * {@code max-amplification} (UDP), so short requests with longer answers still work
- * @param blockedSourcePorts source ports never answered (UDP): well-known services such
+ * header from anyone else is refused.
+ * @param datagramRate Datagrams per second one source address may send (UDP); more are
+ * dropped; 0 for no limit.
+ * @param datagramBurst Datagrams one source address may send at once before datagram-rate
+ * applies (UDP).
+ * @param maxAmplification Reply bytes a source may receive per byte it sent (UDP), so a
+ * spoofed datagram cannot turn the listener into an amplifier.
+ * @param amplificationAllowance Reply bytes per minute a source may receive beyond
+ * max-amplification (UDP), so short requests with longer answers still work.
+ * @param blockedSourcePorts Source ports never answered (UDP): well-known services such
  * as echo (7) or chargen (19) that would answer back and start a loop; port 0 and Wharf's
- * own listener ports are never answered either
+ * own listener ports are never answered either.
  * @param ssl TLS on a TCP listener: the Spring Boot SSL bundle, client certificates and
- * the handshake timeout; plaintext when unset
+ * the handshake timeout; plaintext when unset.
  */
 @ValidListener
 public record ListenerProperties(@DefaultValue("true") boolean enabled,

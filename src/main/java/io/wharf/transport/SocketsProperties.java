@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * What {@code /actuator/sockets} may show.
  *
- * @param showAddresses whether each session's client address and port are listed:
- * {@code never} (the default, since the endpoint is often reachable by more people than
- * should see who is connected), {@code when-authorized} or {@code always}
- * @param roles roles that may see them with {@code when-authorized}; any authenticated
- * user when empty
+ * @param showAddresses Whether each session's client address and port are listed: never
+ * (the default, since the endpoint is often reachable by more people than should see who
+ * is connected), when-authorized or always.
+ * @param roles Roles that may see them with when-authorized; any authenticated user when
+ * empty.
  */
 @ConfigurationProperties("wharf.sockets")
 public record SocketsProperties(@DefaultValue("never") Show showAddresses, @DefaultValue Set<String> roles) {

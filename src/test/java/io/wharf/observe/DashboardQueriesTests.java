@@ -99,13 +99,28 @@ class DashboardQueriesTests {
 		driveTraffic();
 		System.gc();
 		List<String> queries = panelQueries();
-		assertThat(queries).hasSizeGreaterThanOrEqualTo(17);
+		assertThat(queries).hasSizeGreaterThanOrEqualTo(27);
 		for (String query : queries) {
 			await().atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(500))
 				.ignoreExceptionsInstanceOf(IOException.class)
 				.untilAsserted(() -> assertThat(results(port, query)).as(query).isNotEmpty());
 		}
+	}
+
+	@Test
+	void everyPanelSaysWhatItShowsAndTheVariablesNarrowByJobAndInstance() throws IOException {
+		String dashboard = Files.readString(DASHBOARD);
+		List<Map<String, Object>> panels = JsonPath.read(dashboard, "$.panels[?(@.type != 'row')]");
+		assertThat(panels)
+			.allSatisfy((panel) -> assertThat((String) panel.get("description")).as(panel.get("title").toString())
+				.isNotBlank());
+		List<String> variables = JsonPath.read(dashboard, "$.templating.list[*].name");
+		assertThat(variables).containsSubsequence("namespace", "job", "instance", "pod", "listener");
+		List<String> overview = JsonPath.read(dashboard, "$.panels[?(@.gridPos.y == 1)].title");
+		assertThat(overview).containsExactly("Listeners up", "Active connections", "Messages per second", "Error rate",
+				"p99 processing time", "Certificate expiry");
+		assertThat(panelQueries()).allSatisfy((query) -> assertThat(query).doesNotContain("$"));
 	}
 
 	private int startPrometheus() throws IOException {
@@ -175,6 +190,8 @@ class DashboardQueriesTests {
 			List<String> expressions = JsonPath.read(panel, "$.targets[*].expr");
 			expressions.forEach((expr) -> queries.add(expr.replace("$namespace", ".*")
 				.replace("$pod", ".*")
+				.replace("$job", ".*")
+				.replace("$instance", ".*")
 				.replace("$listener", ".*")
 				.replace("$__rate_interval", "30s")));
 		}

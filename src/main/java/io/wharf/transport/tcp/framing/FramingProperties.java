@@ -11,14 +11,14 @@ import org.springframework.util.unit.DataSize;
 /**
  * How a TCP listener cuts its byte stream into messages, and how it frames replies.
  *
- * @param type raw, line, length-prefix or delimiter
- * @param headerSize bytes of the length header (1, 2 or 4) for length-prefix framing
- * @param byteOrder byte order of the length header
- * @param delimiter bytes that end a message for delimiter framing; escapes such as
- * {@code \x03}, {@code \0}, {@code \n} are understood
- * @param startDelimiter optional bytes that start a message (e.g. STX) for delimiter
- * framing
- * @param maxFrameSize largest message accepted; a larger one closes the connection
+ * @param type Raw, line, length-prefix or delimiter.
+ * @param headerSize Bytes of the length header (1, 2 or 4) for length-prefix framing.
+ * @param byteOrder Byte order of the length header.
+ * @param delimiter Bytes that end a message for delimiter framing; escapes such as \x03,
+ * \0, \n are understood.
+ * @param startDelimiter Optional bytes that start a message (e.g. STX) for delimiter
+ * framing.
+ * @param maxFrameSize Largest message accepted; a larger one closes the connection.
  */
 public record FramingProperties(@DefaultValue("raw") FramingType type, @DefaultValue("4") int headerSize,
 		@DefaultValue("big-endian") FrameByteOrder byteOrder, @Nullable String delimiter,
