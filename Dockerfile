@@ -9,9 +9,15 @@
 # The chart (helm/wharf) expects the ports, user and paths declared here; ContainerImageTests checks
 # that they agree.
 
-FROM eclipse-temurin:17-jdk AS build
-# The wrapper downloads Maven with curl (or wget); not every base image tag carries one.
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# The two base images are build arguments, so that a build without a registry can use local
+# stand-ins (.ci/image builds a Debian JDK 17 image and a Debian image with Temurin 25).
+ARG BUILD_IMAGE=eclipse-temurin:17-jdk
+ARG RUNTIME_IMAGE=eclipse-temurin:25-jre
+
+FROM ${BUILD_IMAGE} AS build
+# The wrapper downloads Maven with curl (or wget) and unpacks the zip with unzip (without it, it
+# fetches the tar.gz instead); not every base image tag carries them.
+RUN apt-get update && apt-get install -y --no-install-recommends curl unzip && rm -rf /var/lib/apt/lists/*
 WORKDIR /workspace
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
@@ -21,7 +27,20 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package \
 	&& java -Djarmode=tools -jar target/wharf-*-exec.jar extract --layers --destination /layers \
 	&& mv /layers/application/wharf-*.jar /layers/application/wharf.jar
 
-FROM eclipse-temurin:25-jre AS runtime
+FROM ${RUNTIME_IMAGE} AS runtime
+ARG RUNTIME_IMAGE
+ARG VERSION=0.1.0
+ARG REVISION=unknown
+ARG CREATED=unknown
+ARG SOURCE=""
+# OCI annotations, as registries and scanners read them; .ci/image passes the commit and date.
+LABEL org.opencontainers.image.title="Wharf" \
+	org.opencontainers.image.description="A managed TCP/UDP socket service on Spring Boot: greeting, echo and services of your own" \
+	org.opencontainers.image.version="${VERSION}" \
+	org.opencontainers.image.revision="${REVISION}" \
+	org.opencontainers.image.created="${CREATED}" \
+	org.opencontainers.image.source="${SOURCE}" \
+	org.opencontainers.image.base.name="${RUNTIME_IMAGE}"
 WORKDIR /app
 # Layers from least to most often changed, so a code change rebuilds only the last one.
 COPY --from=build /layers/dependencies/ ./

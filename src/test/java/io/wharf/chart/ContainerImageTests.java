@@ -69,9 +69,23 @@ class ContainerImageTests {
 		assertThat(entrypoint).anyMatch((flag) -> flag.startsWith("-XX:MaxRAMPercentage="))
 			.contains("-XX:+ExitOnOutOfMemoryError");
 		List<String> stages = this.dockerfile.arguments("FROM");
-		String runtime = stages.get(stages.size() - 1);
-		assertThat(runtime).matches("eclipse-temurin:\\d+-jre AS runtime");
+		assertThat(stages.get(stages.size() - 1)).isEqualTo("${RUNTIME_IMAGE} AS runtime");
+		String runtime = this.dockerfile.arguments("ARG")
+			.stream()
+			.filter((arg) -> arg.startsWith("RUNTIME_IMAGE="))
+			.findFirst()
+			.orElseThrow()
+			.substring("RUNTIME_IMAGE=".length());
+		assertThat(runtime).as("the default base").matches("eclipse-temurin:\\d+-jre");
 		assertThat(Integer.parseInt(runtime.replaceAll("\\D*(\\d+)-jre.*", "$1"))).isGreaterThanOrEqualTo(21);
+	}
+
+	@Test
+	void theImageCarriesTheOciLabels() {
+		String labels = String.join(" ", this.dockerfile.arguments("LABEL"));
+		assertThat(labels).contains("org.opencontainers.image.title=", "org.opencontainers.image.version=",
+				"org.opencontainers.image.revision=", "org.opencontainers.image.created=",
+				"org.opencontainers.image.source=", "org.opencontainers.image.base.name=");
 	}
 
 	@Test

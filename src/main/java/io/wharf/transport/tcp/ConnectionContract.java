@@ -7,6 +7,7 @@ import javax.net.ssl.SSLSession;
 
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.wharf.api.CloseReason;
 import io.wharf.transport.tcp.tls.TlsDetails;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,8 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 
 	final NettyConnectionFactory factory;
 
+	final SessionClose close;
+
 	private final InetSocketAddress remote;
 
 	private final String connectionId;
@@ -38,8 +41,32 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 		super(factory.getApplicationEventPublisher());
 		this.channel = channel;
 		this.factory = factory;
+		this.close = new SessionClose(channel);
 		this.remote = client;
 		this.connectionId = channel.localAddress().getPort() + "-" + Long.toHexString(number);
+	}
+
+	/**
+	 * Whether the connection is open and not closing.
+	 * @return true while frames can still be sent
+	 */
+	@Override
+	public final boolean isOpen() {
+		return this.channel.isActive() && !this.close.closing();
+	}
+
+	/**
+	 * Closes the connection from the server's side, at shutdown or for Spring
+	 * Integration.
+	 */
+	@Override
+	public final void close() {
+		this.close.now(CloseReason.SHUTDOWN);
+	}
+
+	/** Ends the contract's side of the connection: its close event, once. */
+	final void closeContract() {
+		super.close();
 	}
 
 	@Override

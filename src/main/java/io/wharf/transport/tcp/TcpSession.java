@@ -35,8 +35,6 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 
 	final SessionCounts counts;
 
-	final SessionClose close;
-
 	private final SessionHandle handle;
 
 	private boolean reading;
@@ -50,17 +48,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		super(channel, factory, number, client);
 		this.listener = listener;
 		this.counts = counts;
-		this.close = new SessionClose(channel);
 		this.handle = new SessionHandle(getConnectionId(), listener.name(), remoteAddress(), this);
-	}
-
-	/**
-	 * Whether the connection is open and not closing.
-	 * @return true while frames can still be sent
-	 */
-	@Override
-	public boolean isOpen() {
-		return this.channel.isActive() && !this.close.closing();
 	}
 
 	@Override
@@ -236,16 +224,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 			deliver(this.listener.messages()
 				.event(this, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason));
 		}
-		super.close();
-	}
-
-	/**
-	 * Closes the connection from the server's side, at shutdown or for Spring
-	 * Integration.
-	 */
-	@Override
-	public void close() {
-		this.close.now(CloseReason.SHUTDOWN);
+		closeContract();
 	}
 
 	/**

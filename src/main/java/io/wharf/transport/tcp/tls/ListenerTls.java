@@ -1,13 +1,7 @@
 package io.wharf.transport.tcp.tls;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 
 import javax.net.ssl.SSLException;
 
@@ -139,7 +133,7 @@ public final class ListenerTls {
 	}
 
 	private Material load(SslBundle bundle) {
-		KeyEntry entry = checkedKey(bundle);
+		BundleKey entry = BundleKey.of(bundle, this.bundle, this::problem);
 		// The key and chain themselves rather than the bundle's key manager: OpenSSL then
 		// loads them once, instead of asking a Java key manager during every handshake.
 		SslContextBuilder builder = SslContextBuilder.forServer(entry.key(), entry.chain())
@@ -170,83 +164,11 @@ public final class ListenerTls {
 		}
 	}
 
-	/** The bundle's private key and certificate chain, checked against each other. */
-	private KeyEntry checkedKey(SslBundle bundle) {
-		KeyStore store = bundle.getStores().getKeyStore();
-		if (store == null) {
-			throw problem("it has no key store", "Set spring.ssl.bundle.pem." + this.bundle
-					+ ".keystore.certificate and .private-key (or a jks key store)");
-		}
-		try {
-			String alias = alias(store, bundle.getKey().getAlias());
-			String password = (bundle.getKey().getPassword() != null) ? bundle.getKey().getPassword()
-					: bundle.getStores().getKeyStorePassword();
-			PrivateKey key = (PrivateKey) store.getKey(alias,
-					(password != null) ? password.toCharArray() : new char[0]);
-			X509Certificate certificate = (X509Certificate) store.getCertificate(alias);
-			if (key == null || certificate == null) {
-				throw problem("its key store has no private key with a certificate",
-						"Set both the certificate and the private key of the bundle");
-			}
-			if (!matches(key, certificate)) {
-				throw problem(
-						"its certificate (" + certificate.getSubjectX500Principal().getName()
-								+ ") does not match its private key",
-						"Point spring.ssl.bundle.*." + this.bundle + " at the key the certificate was issued for");
-			}
-			java.security.cert.Certificate[] chain = store.getCertificateChain(alias);
-			X509Certificate[] certificates = (chain != null)
-					? Arrays.stream(chain).map(X509Certificate.class::cast).toArray(X509Certificate[]::new)
-					: new X509Certificate[] { certificate };
-			return new KeyEntry(key, certificates);
-		}
-		catch (GeneralSecurityException ex) {
-			throw problem("its private key cannot be read: " + ex.getMessage(),
-					"Check the key's password (spring.ssl.bundle.*." + this.bundle + ".key.password) and format", ex);
-		}
-	}
-
-	private static String alias(KeyStore store, @Nullable String configured) throws GeneralSecurityException {
-		if (configured != null) {
-			return configured;
-		}
-		List<String> aliases = Collections.list(store.aliases());
-		for (String alias : aliases) {
-			if (store.isKeyEntry(alias)) {
-				return alias;
-			}
-		}
-		return aliases.isEmpty() ? "" : aliases.get(0);
-	}
-
-	/** Whether the key signs what the certificate's public key verifies. */
-	private static boolean matches(PrivateKey key, X509Certificate certificate) throws GeneralSecurityException {
-		String algorithm = switch (key.getAlgorithm()) {
-			case "RSA" -> "SHA256withRSA";
-			case "EC" -> "SHA256withECDSA";
-			case "Ed25519", "EdDSA" -> "Ed25519";
-			case "Ed448" -> "Ed448";
-			default -> null;
-		};
-		if (algorithm == null) {
-			return true;
-		}
-		byte[] probe = "wharf".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-		Signature signer = Signature.getInstance(algorithm);
-		signer.initSign(key);
-		signer.update(probe);
-		byte[] signature = signer.sign();
-		Signature verifier = Signature.getInstance(algorithm);
-		verifier.initVerify(certificate.getPublicKey());
-		verifier.update(probe);
-		return verifier.verify(signature);
-	}
-
 	private ListenerTlsException problem(String problem, String action) {
 		return new ListenerTlsException(this.listener, this.bundle, problem, action);
 	}
 
-	private ListenerTlsException problem(String problem, String action, Throwable cause) {
+	private ListenerTlsException problem(String problem, String action, @Nullable Throwable cause) {
 		return new ListenerTlsException(this.listener, this.bundle, problem, action, cause);
 	}
 
@@ -256,10 +178,6 @@ public final class ListenerTls {
 	}
 
 	private record Material(SslContext context, X509Certificate certificate) {
-
-	}
-
-	private record KeyEntry(PrivateKey key, X509Certificate[] chain) {
 
 	}
 

@@ -1,5 +1,7 @@
 package io.wharf.transport.tcp.tls;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A TLS listener whose SSL bundle cannot be used: unknown, unreadable, a certificate that
  * does not match its key, or client certificates asked for without a trust store.
@@ -12,7 +14,7 @@ public class ListenerTlsException extends IllegalStateException {
 
 	private final String action;
 
-	ListenerTlsException(String listener, String bundle, String problem, String action, Throwable cause) {
+	ListenerTlsException(String listener, String bundle, String problem, String action, @Nullable Throwable cause) {
 		super("Listener '" + listener + "' cannot serve TLS with SSL bundle '" + bundle + "' (wharf.listeners."
 				+ listener + ".ssl.bundle): " + problem, cause);
 		this.listener = listener;

@@ -56,6 +56,22 @@ class TlsStartUpTests {
 	}
 
 	@Test
+	void anUnreadableKeyNamesTheListenerAndTheBundle(CapturedOutput output) throws Exception {
+		Issued server = TestCertificates.server(TestCertificates.authority("CA"), Duration.ofDays(1));
+		server.write(directory.resolve("good.crt"), directory.resolve("good.key"));
+		Files.writeString(directory.resolve("broken.key"),
+				"-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n");
+		assertThatExceptionOfType(Exception.class).isThrownBy(
+				() -> start("--spring.ssl.bundle.pem.broken.keystore.certificate=file:" + directory.resolve("good.crt"),
+						"--spring.ssl.bundle.pem.broken.keystore.private-key=file:" + directory.resolve("broken.key"),
+						"--wharf.listeners.echo-line.ssl.bundle=broken"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("An SSL bundle's certificate or private key cannot be read")
+			.contains("Listener 'echo-line' serves TLS with SSL bundle 'broken' (wharf.listeners.echo-line.ssl.bundle)")
+			.contains(".keystore.certificate and .private-key");
+	}
+
+	@Test
 	void clientCertificatesNeedATrustStore(CapturedOutput output) throws Exception {
 		Issued server = TestCertificates.server(TestCertificates.authority("CA"), Duration.ofDays(1));
 		server.write(directory.resolve("server.crt"), directory.resolve("server.key"));
