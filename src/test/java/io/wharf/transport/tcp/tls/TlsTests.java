@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
@@ -19,6 +21,7 @@ import javax.net.ssl.SSLSocket;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
+import io.wharf.HAProxy;
 import io.wharf.OpenSslClient;
 import io.wharf.Python;
 import io.wharf.TestCertificates;
@@ -28,6 +31,7 @@ import io.wharf.transport.Listeners;
 import io.wharf.transport.OpenSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +60,12 @@ import static org.awaitility.Awaitility.await;
 		"wharf.listeners.tls-echo.ssl.handshake-timeout=1s", "wharf.listeners.mtls.protocol=tcp",
 		"wharf.listeners.mtls.port=0", "wharf.listeners.mtls.service=echo", "wharf.listeners.mtls.framing.type=line",
 		"wharf.listeners.mtls.ssl.bundle=wharf-test", "wharf.listeners.mtls.ssl.client-auth=need",
+		"wharf.listeners.want.protocol=tcp", "wharf.listeners.want.port=0", "wharf.listeners.want.service=echo",
+		"wharf.listeners.want.framing.type=line", "wharf.listeners.want.ssl.bundle=wharf-test",
+		"wharf.listeners.want.ssl.client-auth=want", "wharf.listeners.proxied-tls.protocol=tcp",
+		"wharf.listeners.proxied-tls.port=0", "wharf.listeners.proxied-tls.service=echo",
+		"wharf.listeners.proxied-tls.framing.type=line", "wharf.listeners.proxied-tls.ssl.bundle=wharf-test",
+		"wharf.listeners.proxied-tls.proxy-protocol=on", "wharf.listeners.proxied-tls.trusted-proxies=127.0.0.1/32",
 		"spring.ssl.bundle.pem.wharf-test.reload-on-update=true", "spring.ssl.bundle.watch.file.quiet-period=100ms" })
 @ExtendWith(OutputCaptureExtension.class)
 class TlsTests {
@@ -211,6 +221,39 @@ class TlsTests {
 				.tag("listener", "tls-echo")
 				.gauge()
 				.value()).isEqualTo(renewed.certificate().getNotAfter().getTime() / 1000.0);
+		}
+	}
+
+	@Test
+	void wantServesClientsWithAndWithoutACertificate() throws IOException {
+		Issued device = TestCertificates.client(AUTHORITY, "device-w", Instant.now().minusSeconds(3600),
+				Instant.now().plus(Duration.ofDays(1)));
+		for (SSLContext context : List.of(TestCertificates.clientContext(AUTHORITY, null),
+				device.clientContext(AUTHORITY))) {
+			try (SSLSocket socket = connect("want", context)) {
+				send(socket, "want\n");
+				assertThat(readLine(socket)).isEqualTo("want");
+			}
+		}
+	}
+
+	@Test
+	void tlsBehindHaproxyWithAProxyHeaderNamesTheRealClient(@TempDir Path work) throws Exception {
+		int wharf = this.listeners.port("proxied-tls");
+		try (HAProxy haproxy = HAProxy.start(work, Map.of("v2", new HAProxy.Backend(wharf, "send-proxy-v2")))) {
+			Socket plain = new Socket();
+			plain.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+			plain.connect(new InetSocketAddress("127.0.0.1", haproxy.port("v2")), 5000);
+			plain.setSoTimeout(5000);
+			try (SSLSocket socket = (SSLSocket) TestCertificates.clientContext(AUTHORITY, null)
+				.getSocketFactory()
+				.createSocket(plain, "localhost", plain.getPort(), true)) {
+				send(socket, "through haproxy\n");
+				assertThat(readLine(socket)).isEqualTo("through haproxy");
+				assertThat(this.listeners.bound().get("proxied-tls").sessions().values())
+					.extracting((session) -> session.describe().get("remote").toString())
+					.contains("127.0.0.2:" + plain.getLocalPort());
+			}
 		}
 	}
 
