@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 @WharfTest
 class SessionLogTests {
 
-	private final Logger logger = (Logger) LoggerFactory.getLogger("io.wharf.transport.tcp.SessionLog");
+	private final Logger logger = (Logger) LoggerFactory.getLogger("io.wharf.transport.tcp.connection.SessionLog");
 
 	private final ListAppender<ILoggingEvent> events = new ListAppender<>();
 

@@ -9,6 +9,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.wharf.api.CloseReason;
 import io.wharf.transport.tcp.tls.TlsDetails;
+import io.wharf.transport.tcp.connection.SessionClose;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
@@ -62,6 +63,14 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 	@Override
 	public final void close() {
 		this.close.now(CloseReason.SHUTDOWN);
+	}
+
+	/**
+	 * How the connection is closing, if it is.
+	 * @return the close state
+	 */
+	public final SessionClose closeState() {
+		return this.close;
 	}
 
 	/** Ends the contract's side of the connection: its close event, once. */
@@ -130,7 +139,7 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 	 * What TLS negotiated, read once the session opens (after its handshake).
 	 * @return the details, or null on a plaintext listener
 	 */
-	final @Nullable TlsDetails tls() {
+	public final @Nullable TlsDetails tls() {
 		if (this.tls == null) {
 			SSLSession session = getSslSession();
 			this.tls = (session != null) ? TlsDetails.of(session, asksClientCertificates()) : NO_TLS;

@@ -3,18 +3,16 @@ package io.wharf.transport.tcp;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.wharf.transport.tcp.framing.Framing;
+import io.wharf.transport.tcp.connection.SessionCounts;
 
 /**
  * Everything a byte meets on its way through one admitted TCP connection, assembled in
  * this one place (after TLS, on a TLS listener, whose handlers are added at accept): byte
- * and message counts (with the time of the last read, which the listener's
- * {@link DeadlineSweep} watches), the framing decoder and encoder, and the session that
- * delivers frames to Spring Integration.
+ * and message counts (with the time of the last read, which the listener's DeadlineSweep
+ * watches), the framing decoder and encoder, and the session that delivers frames to
+ * Spring Integration.
  */
 final class ConnectionPipeline {
-
-	/** The first handler of an open session, below the framing and above TLS. */
-	static final String COUNTS = "counts";
 
 	private final Framing framing;
 
@@ -23,7 +21,7 @@ final class ConnectionPipeline {
 	}
 
 	void assemble(ChannelPipeline pipeline, SessionCounts counts, TcpSession session) {
-		pipeline.addLast(COUNTS, counts);
+		pipeline.addLast(SessionCounts.HANDLER, counts);
 		ChannelHandler decoder = this.framing.decoder();
 		pipeline.addLast("frame-decoder", decoder);
 		ChannelHandler encoder = this.framing.encoder();

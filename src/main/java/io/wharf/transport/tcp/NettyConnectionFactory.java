@@ -19,10 +19,12 @@ import io.wharf.transport.ListenerBindException;
 import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.Protocol;
 import io.wharf.transport.ProxyProtocol;
+import io.wharf.transport.tcp.proxy.PendingConnection;
 import io.wharf.transport.tcp.proxy.ProxyHeader;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
 import io.wharf.transport.tcp.tls.ListenerTls;
 import io.wharf.transport.tcp.tls.TlsHandshake;
+import io.wharf.transport.tcp.connection.SessionCounts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
@@ -126,7 +128,8 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 			refuse(channel, channel.remoteAddress(), refused, null);
 			return;
 		}
-		PendingConnection pending = new PendingConnection(this, channel, listener.sessions());
+		PendingConnection pending = new PendingConnection(channel, (client) -> openProxied(channel, client),
+				(cause, why) -> refuseReserved(channel, cause, why), listener.sessions()::abandon);
 		channel.pipeline().addLast("proxy-header", new ProxyHeader(pending, proxy.mode() == ProxyProtocol.ON, trusted));
 	}
 
@@ -142,7 +145,7 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 	}
 
 	/** Opens the session of a connection whose PROXY header named its client. */
-	void openProxied(SocketChannel channel, InetSocketAddress client) {
+	private void openProxied(SocketChannel channel, InetSocketAddress client) {
 		String refused = this.parts.sessions().admission().admitReserved(client.getAddress());
 		if (refused != null) {
 			refuse(channel, client, refused, null);
@@ -177,7 +180,7 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 	}
 
 	/** Refuses a connection whose slots were reserved, giving them back. */
-	void refuseReserved(SocketChannel channel, String cause, String why) {
+	private void refuseReserved(SocketChannel channel, String cause, String why) {
 		this.parts.sessions().abandon();
 		refuse(channel, channel.remoteAddress(), cause, why);
 	}

@@ -4,6 +4,8 @@ import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.tcp.framing.Framing;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
 import io.wharf.transport.tcp.tls.ListenerTls;
+import io.wharf.transport.tcp.connection.Deadlines;
+import io.wharf.transport.tcp.connection.SessionLog;
 import org.jspecify.annotations.Nullable;
 
 /**

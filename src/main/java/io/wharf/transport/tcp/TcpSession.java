@@ -15,6 +15,9 @@ import io.wharf.system.Reply;
 import io.wharf.system.SessionChannel;
 import io.wharf.system.SessionHandle;
 import io.wharf.transport.OpenSession;
+import io.wharf.transport.tcp.connection.Overseen;
+import io.wharf.transport.tcp.connection.SessionCounts;
+import io.wharf.transport.tcp.connection.SessionDrain;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.Lifecycle;
@@ -29,7 +32,7 @@ import org.springframework.messaging.Message;
  * channel's event loop; replies written while a read is processed are flushed once, when
  * the read completes.
  */
-final class TcpSession extends ConnectionContract implements OpenSession, SessionChannel {
+final class TcpSession extends ConnectionContract implements OpenSession, SessionChannel, Overseen {
 
 	private final TcpListenerParts listener;
 
@@ -173,7 +176,8 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 	/**
 	 * Nothing was read for the idle timeout: the service's last words, then the close.
 	 */
-	void expire() {
+	@Override
+	public void expire() {
 		Duration timeout = this.listener.deadlines().idleTimeout();
 		this.listener.log().idle(this, timeout);
 		lastWords(CloseReason.IDLE_TIMEOUT, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout);
@@ -188,8 +192,8 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		closeGracefully(reason);
 	}
 
-	/** Closes for a limit the client overstepped, telling it why on line framing. */
-	void sayAndClose(String line, CloseReason reason) {
+	@Override
+	public void sayAndClose(String line, CloseReason reason) {
 		if (this.listener.framing().carriesText()) {
 			write(List.of(line.getBytes(StandardCharsets.US_ASCII)));
 		}
@@ -199,6 +203,11 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 	@Override
 	boolean asksClientCertificates() {
 		return this.listener.tls() != null && this.listener.tls().asksClientCertificates();
+	}
+
+	@Override
+	public SessionCounts counts() {
+		return this.counts;
 	}
 
 	TcpListenerParts listener() {

@@ -16,6 +16,9 @@ import io.wharf.transport.tcp.framing.Framing;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
 import io.wharf.transport.tcp.tls.ListenerTls;
 import io.wharf.transport.tcp.tls.TlsProvider;
+import io.wharf.transport.tcp.connection.DeadlineSweep;
+import io.wharf.transport.tcp.connection.Deadlines;
+import io.wharf.transport.tcp.connection.SessionLog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundles;
@@ -79,7 +82,7 @@ class TcpTransport implements ListenerTransport {
 				new InboundMessages(route.headers()), metrics, deadlines, framing, ProxyPolicy.of(properties), tls);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, parts);
 		return new BoundTcpListener(name, properties, route, factory, sessions,
-				new DeadlineSweep(sessions, deadlines, this.loops.workers()));
+				new DeadlineSweep(sessions::all, parts.log(), deadlines, this.loops.workers()));
 	}
 
 	/** A bound TCP listener through its lifecycle. */

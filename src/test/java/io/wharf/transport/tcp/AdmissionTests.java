@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.wharf.transport.Listeners;
+import io.wharf.transport.tcp.connection.SessionLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,4 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.connection;
 
 import java.time.Duration;
 
@@ -16,12 +16,12 @@ import org.slf4j.event.Level;
  * and what to change; repeated warnings are throttled, and every line about a session
  * carries its id and listener in the MDC.
  */
-final class SessionLog {
+public final class SessionLog {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionLog.class);
 
 	/** Session lines per listener per second at most; the rest go to DEBUG. */
-	static final int SESSION_LINES_PER_SECOND = 20;
+	public static final int SESSION_LINES_PER_SECOND = 20;
 
 	private final String listener;
 
@@ -33,12 +33,12 @@ final class SessionLog {
 	 */
 	private final LogThrottle sessionLines = new LogThrottle(SESSION_LINES_PER_SECOND, Duration.ofSeconds(1));
 
-	SessionLog(String listener) {
+	public SessionLog(String listener) {
 		this.listener = listener;
 	}
 
 	/** A refused connection, at most one line per 10 seconds per cause. */
-	void refused(Object remote, String cause, @Nullable String why) {
+	public void refused(Object remote, String cause, @Nullable String why) {
 		long heldBack = this.throttle.admit("rejected " + cause);
 		if (heldBack >= 0) {
 			logger.warn("Listener '{}' refused a connection from {}: {}{}", this.listener, remote,
@@ -62,7 +62,7 @@ final class SessionLog {
 		};
 	}
 
-	void frameRejected(TcpSession session, FrameException frame) {
+	public void frameRejected(LoggedConnection session, FrameException frame) {
 		String advice = (frame.hint() != null) ? frame.hint()
 				: frame.tooLarge() ? "if such frames are legitimate, raise " + property("framing.max-frame-size")
 						: "check that the client's framing matches " + property("framing");
@@ -80,7 +80,7 @@ final class SessionLog {
 		});
 	}
 
-	void idle(TcpSession session, Duration timeout) {
+	public void idle(LoggedConnection session, Duration timeout) {
 		long heldBack = this.sessionLines.admit("idle");
 		inSession(session,
 				() -> logger.atLevel((heldBack >= 0) ? Level.INFO : Level.DEBUG)
@@ -92,7 +92,7 @@ final class SessionLog {
 	 * A session closed for a time limit: the limit, what was seen and the property to
 	 * change, at most once per 10 seconds per limit.
 	 */
-	void deadline(TcpSession session, CloseReason reason, String what, String property) {
+	public void deadline(LoggedConnection session, CloseReason reason, String what, String property) {
 		long heldBack = this.throttle.admit(reason.tag());
 		Level level = (heldBack < 0) ? Level.DEBUG : (reason == CloseReason.MAX_AGE) ? Level.INFO : Level.WARN;
 		inSession(session,
@@ -101,12 +101,12 @@ final class SessionLog {
 							what, property(property), heldBackNote(heldBack)));
 	}
 
-	void clientGone(TcpSession session, Object why) {
+	public void clientGone(LoggedConnection session, Object why) {
 		inSession(session, () -> logger.debug("Listener '{}' connection {} ended by the client: {}", this.listener,
 				session.getConnectionId(), why));
 	}
 
-	void unexpected(TcpSession session, String what, Throwable error) {
+	public void unexpected(LoggedConnection session, String what, Throwable error) {
 		long heldBack = this.throttle.admit(what);
 		inSession(session, () -> {
 			if (heldBack >= 0) {
@@ -121,7 +121,7 @@ final class SessionLog {
 	}
 
 	/** One INFO line with what a person asks first about a connection that went away. */
-	void ended(TcpSession session, CloseReason reason, SessionCounts counts) {
+	public void ended(LoggedConnection session, CloseReason reason, SessionCounts counts) {
 		if (!logger.isInfoEnabled()) {
 			return;
 		}
@@ -151,7 +151,7 @@ final class SessionLog {
 	}
 
 	/** Runs a log statement with the connection id and listener in the MDC. */
-	private void inSession(TcpSession session, Runnable log) {
+	private void inSession(LoggedConnection session, Runnable log) {
 		try (MDC.MDCCloseable id = MDC.putCloseable("connectionId", session.getConnectionId());
 				MDC.MDCCloseable listener = MDC.putCloseable("listener", this.listener)) {
 			log.run();

@@ -1,10 +1,11 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.proxy;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
-import io.netty.channel.socket.SocketChannel;
-import io.wharf.transport.tcp.proxy.PendingClient;
+import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,24 +14,32 @@ import org.jspecify.annotations.Nullable;
  * refusing it; if it closes first, its slots are given back. Used on the connection's
  * event loop only.
  */
-final class PendingConnection implements PendingClient {
+public final class PendingConnection implements PendingClient {
 
-	private final NettyConnectionFactory factory;
+	private final Consumer<InetSocketAddress> open;
 
-	private final SocketChannel channel;
+	private final BiConsumer<String, String> refuse;
 
 	private boolean decided;
 
 	private @Nullable ScheduledFuture<?> deadline;
 
-	PendingConnection(NettyConnectionFactory factory, SocketChannel channel, Sessions sessions) {
-		this.factory = factory;
-		this.channel = channel;
+	/**
+	 * A connection waiting for its PROXY header.
+	 * @param channel the connection
+	 * @param open opens the session for the client the header names
+	 * @param refuse refuses the connection, with the cause counted and the reason logged
+	 * @param abandon gives the reserved slots back when the connection closes undecided
+	 */
+	public PendingConnection(Channel channel, Consumer<InetSocketAddress> open, BiConsumer<String, String> refuse,
+			Runnable abandon) {
+		this.open = open;
+		this.refuse = refuse;
 		channel.closeFuture().addListener((closed) -> {
 			if (!this.decided) {
 				this.decided = true;
 				cancelDeadline();
-				sessions.abandon();
+				abandon.run();
 			}
 		});
 	}
@@ -48,14 +57,14 @@ final class PendingConnection implements PendingClient {
 	@Override
 	public void open(InetSocketAddress client) {
 		if (decide()) {
-			this.factory.openProxied(this.channel, client);
+			this.open.accept(client);
 		}
 	}
 
 	@Override
 	public void refuse(String cause, String why) {
 		if (decide()) {
-			this.factory.refuseReserved(this.channel, cause, why);
+			this.refuse.accept(cause, why);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.connection;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,13 +16,13 @@ import io.wharf.transport.ListenerProperties;
  * @param write the write timeout
  * @param maxAge the maximum connection age
  */
-record Deadlines(long idle, long frame, long write, long maxAge) {
+public record Deadlines(long idle, long frame, long write, long maxAge) {
 
 	private static final long MIN_INTERVAL = TimeUnit.MILLISECONDS.toNanos(10);
 
 	private static final long MAX_INTERVAL = TimeUnit.SECONDS.toNanos(1);
 
-	static Deadlines of(ListenerProperties properties) {
+	public static Deadlines of(ListenerProperties properties) {
 		return new Deadlines(nanos(properties.idleTimeout()), nanos(properties.frameTimeout()),
 				nanos(properties.writeTimeout()), nanos(properties.maxConnectionAge()));
 	}
@@ -35,7 +35,7 @@ record Deadlines(long idle, long frame, long write, long maxAge) {
 	 * The idle timeout as configured, for the service's idle event.
 	 * @return the idle timeout
 	 */
-	Duration idleTimeout() {
+	public Duration idleTimeout() {
 		return Duration.ofNanos(this.idle);
 	}
 
@@ -44,7 +44,7 @@ record Deadlines(long idle, long frame, long write, long maxAge) {
 	 * and 1 s; each limit is thus kept to within a quarter of itself or a second.
 	 * @return the interval, or 0 when there is no limit at all
 	 */
-	long sweepInterval() {
+	public long sweepInterval() {
 		long shortest = Long.MAX_VALUE;
 		for (long limit : new long[] { this.idle, this.frame, this.write, this.maxAge }) {
 			if (limit > 0) {
@@ -59,7 +59,7 @@ record Deadlines(long idle, long frame, long write, long maxAge) {
 	 * connected together do not all reconnect together.
 	 * @return nanoseconds, or {@link Long#MAX_VALUE} for no limit
 	 */
-	long ageLimit() {
+	public long ageLimit() {
 		if (this.maxAge <= 0) {
 			return Long.MAX_VALUE;
 		}

@@ -1,13 +1,17 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.connection;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoopGroup;
 import io.wharf.api.CloseReason;
+import io.wharf.transport.tcp.connection.Deadlines;
+import io.wharf.transport.tcp.connection.SessionCounts;
+import io.wharf.transport.tcp.connection.SessionLog;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,11 +21,13 @@ import org.jspecify.annotations.Nullable;
  * heap). A closing session is also held to the write timeout, so no close waits forever
  * for a client that does not read.
  */
-final class DeadlineSweep implements Runnable {
+public final class DeadlineSweep implements Runnable {
 
 	private static final String RECONNECT = "Server: this connection reached its maximum age; please reconnect\n";
 
-	private final Sessions sessions;
+	private final Supplier<Collection<? extends Overseen>> sessions;
+
+	private final SessionLog log;
 
 	private final Deadlines deadlines;
 
@@ -29,14 +35,23 @@ final class DeadlineSweep implements Runnable {
 
 	private volatile @Nullable ScheduledFuture<?> sweeping;
 
-	DeadlineSweep(Sessions sessions, Deadlines deadlines, EventLoopGroup loops) {
+	/**
+	 * The sweep of one listener.
+	 * @param sessions the listener's open sessions
+	 * @param log the listener's session log
+	 * @param deadlines the listener's limits
+	 * @param loops the event loops, one of which runs the sweep
+	 */
+	public DeadlineSweep(Supplier<Collection<? extends Overseen>> sessions, SessionLog log, Deadlines deadlines,
+			EventLoopGroup loops) {
 		this.sessions = sessions;
+		this.log = log;
 		this.deadlines = deadlines;
 		this.loops = loops;
 	}
 
 	/** Starts sweeping on one of the event loops, unless there is no limit at all. */
-	void start() {
+	public void start() {
 		long interval = this.deadlines.sweepInterval();
 		if (interval > 0) {
 			this.sweeping = this.loops.next().scheduleAtFixedRate(this, interval, interval, TimeUnit.NANOSECONDS);
@@ -44,7 +59,7 @@ final class DeadlineSweep implements Runnable {
 	}
 
 	/** Stops sweeping, when the listener closes. */
-	void stop() {
+	public void stop() {
 		ScheduledFuture<?> sweep = this.sweeping;
 		if (sweep != null) {
 			sweep.cancel(false);
@@ -55,11 +70,11 @@ final class DeadlineSweep implements Runnable {
 	@Override
 	public void run() {
 		long now = System.nanoTime();
-		for (TcpSession session : this.sessions.all()) {
+		for (Overseen session : this.sessions.get()) {
 			if (due(session, now) != null) {
 				// Checked again on the session's own thread, which a read may have
 				// reached.
-				session.channel.eventLoop().execute(() -> {
+				session.execute(() -> {
 					CloseReason due = due(session, System.nanoTime());
 					if (due != null) {
 						act(session, due);
@@ -69,12 +84,12 @@ final class DeadlineSweep implements Runnable {
 		}
 	}
 
-	private @Nullable CloseReason due(TcpSession session, long now) {
-		SessionCounts counts = session.counts;
+	private @Nullable CloseReason due(Overseen session, long now) {
+		SessionCounts counts = session.counts();
 		Deadlines limits = this.deadlines;
-		if (session.close.closing()) {
-			return (limits.write() > 0 && session.close.closingFor(now) >= limits.write()) ? CloseReason.WRITE_TIMEOUT
-					: null;
+		if (session.closeState().closing()) {
+			return (limits.write() > 0 && session.closeState().closingFor(now) >= limits.write())
+					? CloseReason.WRITE_TIMEOUT : null;
 		}
 		if (limits.write() > 0 && counts.unwritableFor(now) >= limits.write()) {
 			return CloseReason.WRITE_TIMEOUT;
@@ -88,14 +103,14 @@ final class DeadlineSweep implements Runnable {
 		return (counts.overAge()) ? CloseReason.MAX_AGE : null;
 	}
 
-	private void act(TcpSession session, CloseReason due) {
-		SessionLog log = session.listener().log();
+	private void act(Overseen session, CloseReason due) {
+		SessionLog log = this.log;
 		switch (due) {
 			case IDLE_TIMEOUT -> session.expire();
 			case WRITE_TIMEOUT -> {
 				log.deadline(session, due, "its replies were not taken for " + describe(this.deadlines.write()) + " ("
-						+ pendingBytes(session) + " bytes pending)", "write-timeout");
-				session.close.now(CloseReason.WRITE_TIMEOUT);
+						+ session.closeState().pendingBytes() + " bytes pending)", "write-timeout");
+				session.closeState().now(CloseReason.WRITE_TIMEOUT);
 			}
 			case FRAME_TIMEOUT -> {
 				log.deadline(session, due,
@@ -110,11 +125,6 @@ final class DeadlineSweep implements Runnable {
 				session.sayAndClose(RECONNECT, due);
 			}
 		}
-	}
-
-	private static long pendingBytes(TcpSession session) {
-		ChannelOutboundBuffer pending = session.channel.unsafe().outboundBuffer();
-		return (pending != null) ? pending.totalPendingWriteBytes() : 0;
 	}
 
 	private static String describe(long nanos) {

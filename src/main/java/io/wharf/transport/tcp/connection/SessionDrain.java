@@ -1,4 +1,4 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.connection;
 
 /**
  * Where one session is in the server's drain: its service's last words are said once, at
@@ -7,7 +7,7 @@ package io.wharf.transport.tcp;
  * one; once a frame is answered during the drain, the next one, not read in full, is not
  * waited for. Used on the session's event loop only.
  */
-final class SessionDrain {
+public final class SessionDrain {
 
 	private boolean draining;
 
@@ -15,16 +15,16 @@ final class SessionDrain {
 
 	private boolean answeredWhileDraining;
 
-	void begin() {
+	public void begin() {
 		this.draining = true;
 	}
 
-	boolean draining() {
+	public boolean draining() {
 		return this.draining;
 	}
 
 	/** A frame is read: once it is answered, a drain need not wait for the next. */
-	void frameRead() {
+	public void frameRead() {
 		this.answeredWhileDraining = this.draining;
 	}
 
@@ -34,7 +34,7 @@ final class SessionDrain {
 	 * @param midFrame whether a frame is partly read
 	 * @return true if the service should say its last words and the session close
 	 */
-	boolean lastWordsDue(boolean closing, boolean midFrame) {
+	public boolean lastWordsDue(boolean closing, boolean midFrame) {
 		if (!this.draining || this.lastWordsSaid || closing || (midFrame && !this.answeredWhileDraining)) {
 			return false;
 		}

@@ -1,4 +1,4 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.connection;
 
 import java.util.concurrent.TimeUnit;
 
@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.wharf.api.CloseReason;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * How one TCP session closes: why (the first reason recorded wins), and how, so that no
  * reply already written is lost. Runs on the session's event loop.
  */
-final class SessionClose {
+public final class SessionClose {
 
 	/**
 	 * How long a closing connection keeps reading, so its last reply is not lost to a
@@ -31,7 +32,7 @@ final class SessionClose {
 
 	private @Nullable CloseReason reason;
 
-	SessionClose(SocketChannel channel) {
+	public SessionClose(SocketChannel channel) {
 		this.channel = channel;
 	}
 
@@ -39,7 +40,7 @@ final class SessionClose {
 	 * Whether the session is closing, so that it reads and writes nothing more.
 	 * @return true once any close began
 	 */
-	boolean closing() {
+	public boolean closing() {
 		return this.closing;
 	}
 
@@ -47,7 +48,7 @@ final class SessionClose {
 	 * Why the session closed.
 	 * @return the first reason recorded; the client's close if none was
 	 */
-	CloseReason reason() {
+	public CloseReason reason() {
 		return (this.reason != null) ? this.reason : CloseReason.CLIENT_CLOSED;
 	}
 
@@ -56,12 +57,12 @@ final class SessionClose {
 	 * @param now {@link System#nanoTime()}
 	 * @return nanoseconds since the close began, 0 if it did not
 	 */
-	long closingFor(long now) {
+	public long closingFor(long now) {
 		long since = this.closingSince;
 		return (since != 0) ? now - since : 0;
 	}
 
-	void record(CloseReason why) {
+	public void record(CloseReason why) {
 		if (this.reason == null) {
 			this.reason = why;
 		}
@@ -74,7 +75,7 @@ final class SessionClose {
 	 * @param why why the connection closes, unless a reason was already recorded
 	 * @return false if the session was already closing
 	 */
-	boolean gracefully(CloseReason why) {
+	public boolean gracefully(CloseReason why) {
 		if (this.closing) {
 			return false;
 		}
@@ -97,7 +98,7 @@ final class SessionClose {
 	}
 
 	/** The client shut down its output: close once what it was answered is sent. */
-	void inputEnded() {
+	public void inputEnded() {
 		record(CloseReason.CLIENT_CLOSED);
 		if (this.closing) {
 			this.channel.close();
@@ -113,10 +114,19 @@ final class SessionClose {
 	}
 
 	/** Closes at once, dropping what is not sent yet. */
-	void now(CloseReason why) {
+	public void now(CloseReason why) {
 		this.closing = true;
 		record(why);
 		this.channel.close();
+	}
+
+	/**
+	 * Bytes written but not yet taken by the client.
+	 * @return the pending bytes
+	 */
+	public long pendingBytes() {
+		ChannelOutboundBuffer pending = this.channel.unsafe().outboundBuffer();
+		return (pending != null) ? pending.totalPendingWriteBytes() : 0;
 	}
 
 	/**
@@ -125,7 +135,7 @@ final class SessionClose {
 	 * above TLS, which holds what it has not encrypted yet.
 	 */
 	private ChannelFuture afterPendingWrites() {
-		ChannelHandlerContext belowFraming = this.channel.pipeline().context(ConnectionPipeline.COUNTS);
+		ChannelHandlerContext belowFraming = this.channel.pipeline().context(SessionCounts.HANDLER);
 		return ((belowFraming != null) ? belowFraming : this.channel.pipeline().firstContext())
 			.writeAndFlush(Unpooled.EMPTY_BUFFER);
 	}

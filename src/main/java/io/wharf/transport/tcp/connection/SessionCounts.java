@@ -1,4 +1,4 @@
-package io.wharf.transport.tcp;
+package io.wharf.transport.tcp.connection;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,13 @@ import io.wharf.observe.ListenerMetrics;
  * session as it writes. The listener's meters are updated once per read batch, not per
  * buffer.
  */
-final class SessionCounts extends ChannelInboundHandlerAdapter {
+public final class SessionCounts extends ChannelInboundHandlerAdapter {
+
+	/**
+	 * Its name in the pipeline: the first handler of an open session, below the framing
+	 * and above TLS.
+	 */
+	public static final String HANDLER = "counts";
 
 	private final ListenerMetrics metrics;
 
@@ -48,7 +54,7 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 
 	private int unmeteredOut;
 
-	SessionCounts(ListenerMetrics metrics, long ageLimit) {
+	public SessionCounts(ListenerMetrics metrics, long ageLimit) {
 		this.metrics = metrics;
 		this.ageLimit = ageLimit;
 	}
@@ -63,7 +69,7 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 		ctx.fireChannelRead(msg);
 	}
 
-	void received() {
+	public void received() {
 		// A frame ended; the frame timeout counts from the start of the next one.
 		if (this.midFrameSince != 0) {
 			this.midFrameSince = 0;
@@ -72,7 +78,7 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 		this.unmeteredIn++;
 	}
 
-	void sent(int messages, long bytes) {
+	public void sent(int messages, long bytes) {
 		this.messagesOut += messages;
 		this.unmeteredOut += messages;
 		this.bytesOut += bytes;
@@ -80,7 +86,7 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 	}
 
 	/** Adds what was counted since the last call to the listener's meters. */
-	void meter() {
+	public void meter() {
 		if (this.unmeteredBytesIn > 0) {
 			this.metrics.bytesReceived(this.unmeteredBytesIn);
 			this.unmeteredBytesIn = 0;
@@ -101,7 +107,7 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 	 * How long nothing was read.
 	 * @return nanoseconds since the last read, or since the session opened
 	 */
-	long idleNanos() {
+	public long idleNanos() {
 		return System.nanoTime() - this.lastRead;
 	}
 
@@ -109,7 +115,7 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 	 * Notes, after each read, whether the decoder holds part of a frame.
 	 * @param midFrame whether it does
 	 */
-	void frameProgress(boolean midFrame) {
+	public void frameProgress(boolean midFrame) {
 		if (!midFrame) {
 			this.midFrameSince = 0;
 		}
@@ -118,11 +124,11 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 		}
 	}
 
-	boolean midFrame() {
+	public boolean midFrame() {
 		return this.midFrameSince != 0;
 	}
 
-	long midFrameFor(long now) {
+	public long midFrameFor(long now) {
 		long since = this.midFrameSince;
 		return (since != 0) ? now - since : 0;
 	}
@@ -131,24 +137,24 @@ final class SessionCounts extends ChannelInboundHandlerAdapter {
 	 * Notes whether the client takes its replies.
 	 * @param writable whether the channel's output buffer has room
 	 */
-	void writability(boolean writable) {
+	public void writability(boolean writable) {
 		this.unwritableSince = writable ? 0 : System.nanoTime();
 	}
 
-	long unwritableFor(long now) {
+	public long unwritableFor(long now) {
 		long since = this.unwritableSince;
 		return (since != 0) ? now - since : 0;
 	}
 
-	boolean overAge() {
+	public boolean overAge() {
 		return openNanos() >= this.ageLimit;
 	}
 
-	long openNanos() {
+	public long openNanos() {
 		return System.nanoTime() - this.openedAt;
 	}
 
-	Map<String, Object> describe(String id, String remote) {
+	public Map<String, Object> describe(String id, String remote) {
 		Map<String, Object> session = new LinkedHashMap<>();
 		session.put("id", id);
 		session.put("remote", remote);
