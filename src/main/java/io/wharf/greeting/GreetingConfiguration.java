@@ -19,7 +19,7 @@ public class GreetingConfiguration {
 	@ConditionalOnMissingBean(name = "greeting")
 	GreetingService greeting(GreetingProperties properties, MeterRegistry registry) {
 		return new GreetingService(new GreetingScript(properties), new GreetingMeters(registry),
-				properties.maxNameLength());
+				properties.maxNameLength(), properties.fragmentWait());
 	}
 
 }

@@ -1,11 +1,13 @@
 package io.wharf.greeting;
 
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param idleFarewell Sent before an idle connection is closed; "{timeout}" is replaced
  * by the idle timeout.
  * @param shutdownFarewell Sent to every open connection when the server shuts down.
+ * @param fragmentWait How long the end of a name cut by a read boundary waits for its
+ * line break, once the client has sent line breaks, before it is answered as a name sent
+ * without one; long enough for a retransmitted packet.
  */
 @ConfigurationProperties("wharf.greeting")
 @Validated
@@ -35,6 +40,7 @@ public record GreetingProperties(@DefaultValue("Server: Welcome!\n") String welc
 		@DefaultValue("64") @Min(1) int maxNameLength,
 		@DefaultValue("Server: Names are at most {max} characters, try a shorter one.\n") String nameTooLong,
 		@DefaultValue("Server: No name in {timeout}, closing the connection. Good bye!\n") String idleFarewell,
-		@DefaultValue("Server: The server is shutting down. Good bye!\n") String shutdownFarewell) {
+		@DefaultValue("Server: The server is shutting down. Good bye!\n") String shutdownFarewell,
+		@DefaultValue("2s") @DurationMin(millis = 1) Duration fragmentWait) {
 
 }

@@ -17,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  * The greeting as a socket service: the {@link GreetingScript}'s texts, with each
  * session's state and the greeting's meters. A fragment of a name cut by a read boundary
  * is held ({@link NameFragments}) and answered when its line break arrives, or after
- * {@link #QUIET_TIME} without one.
+ * {@code wharf.greeting.fragment-wait} without one.
  */
 public final class GreetingService implements SocketService<GreetingState>, AutoCloseable {
 
 	/** How long a held fragment waits for the rest of its line before it is answered. */
-	static final Duration QUIET_TIME = Duration.ofMillis(200);
+	private final Duration fragmentWait;
 
 	private final GreetingScript conversation;
 
@@ -36,8 +36,9 @@ public final class GreetingService implements SocketService<GreetingState>, Auto
 		return thread;
 	});
 
-	GreetingService(GreetingScript conversation, GreetingMeters meters, int maxNameLength) {
+	GreetingService(GreetingScript conversation, GreetingMeters meters, int maxNameLength, Duration fragmentWait) {
 		this.conversation = conversation;
+		this.fragmentWait = fragmentWait;
 		this.meters = meters;
 		// Four bytes per character at most, and a CR.
 		this.maxNameBytes = 4 * maxNameLength + 1;
@@ -68,7 +69,7 @@ public final class GreetingService implements SocketService<GreetingState>, Auto
 		}
 		long held = state.fragments.holding();
 		if (held >= 0) {
-			this.quietTimer.schedule(() -> answerHeld(session, state, held), QUIET_TIME.toMillis(),
+			this.quietTimer.schedule(() -> answerHeld(session, state, held), this.fragmentWait.toMillis(),
 					TimeUnit.MILLISECONDS);
 		}
 	}

@@ -20,7 +20,7 @@ class GreetingScriptTests {
 				List.of("exit", "quit"), StandardCharsets.UTF_8, 64,
 				"Server: Names are at most {max} characters, try a shorter one.\n",
 				"Server: No name in {timeout}, closing the connection. Good bye!\n",
-				"Server: The server is shutting down. Good bye!\n");
+				"Server: The server is shutting down. Good bye!\n", Duration.ofSeconds(2));
 	}
 
 	@Test
@@ -119,8 +119,9 @@ class GreetingScriptTests {
 
 	@Test
 	void everyTextIsConfigurable() {
-		GreetingScript custom = new GreetingScript(new GreetingProperties("Hi\n", "Name? ", "Yo {name}\n", "Bye\n",
-				List.of("bye"), StandardCharsets.ISO_8859_1, 3, "Max {max}\n", "Idle\n", "Closing\n"));
+		GreetingScript custom = new GreetingScript(
+				new GreetingProperties("Hi\n", "Name? ", "Yo {name}\n", "Bye\n", List.of("bye"),
+						StandardCharsets.ISO_8859_1, 3, "Max {max}\n", "Idle\n", "Closing\n", Duration.ofSeconds(2)));
 		assertThat(texts(custom.shuttingDown())).containsExactly("Closing\n");
 		assertThat(texts(custom.open())).containsExactly("Hi\n", "Name? ");
 		assertThat(custom.receive(new byte[] { 'J', (byte) 0xE9 }, false).reply().frames().get(0))
