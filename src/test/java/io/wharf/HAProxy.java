@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * A real HAProxy in front of Wharf, in TCP mode: one frontend per backend port, each
@@ -107,28 +105,7 @@ public final class HAProxy implements AutoCloseable {
 	}
 
 	private static void require() {
-		if (available()) {
-			return;
-		}
-		if (Boolean.getBoolean("wharf.haproxy.required") || "true".equals(System.getenv("CI"))) {
-			fail("haproxy is required (wharf.haproxy.required=true or CI=true) but was not found on PATH");
-		}
-		abort("haproxy not found; these tests run in CI (apt-get install haproxy)");
-	}
-
-	private static boolean available() {
-		try {
-			Process version = new ProcessBuilder("haproxy", "-v").redirectErrorStream(true).start();
-			version.getInputStream().readAllBytes();
-			return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		RequiredTool.require("wharf.haproxy.required", "haproxy", "haproxy", "-v");
 	}
 
 	@Override

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Runs {@code openssl s_client} as a user would try a TLS listener. Tests that need it
@@ -22,13 +21,7 @@ public final class OpenSslClient {
 
 	/** Skips the calling test (or fails it in CI) when openssl is not on the PATH. */
 	public static void require() {
-		if (available()) {
-			return;
-		}
-		if (Boolean.getBoolean("wharf.openssl.required") || "true".equals(System.getenv("CI"))) {
-			fail("openssl is required (wharf.openssl.required=true or CI=true) but was not found on PATH");
-		}
-		abort("openssl not found; these tests run in CI");
+		RequiredTool.require("wharf.openssl.required", "openssl", "openssl", "version");
 	}
 
 	/**
@@ -55,19 +48,6 @@ public final class OpenSslClient {
 			fail("openssl s_client did not finish in 30 seconds");
 		}
 		return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-	}
-
-	private static boolean available() {
-		try {
-			return new ProcessBuilder("openssl", "version").start().waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Runs Python scripts as a user would. Tests that need python3 skip where it is missing,
@@ -24,13 +23,7 @@ public final class Python {
 	 * Skips the calling test (or fails it in CI) when python3 is not on the PATH.
 	 */
 	public static void require() {
-		if (available()) {
-			return;
-		}
-		if (Boolean.getBoolean("wharf.python.required") || "true".equals(System.getenv("CI"))) {
-			fail("python3 is required (wharf.python.required=true or CI=true) but was not found on PATH");
-		}
-		abort("python3 not found; these tests run in CI");
+		RequiredTool.require("wharf.python.required", "python3", "python3", "--version");
 	}
 
 	/**
@@ -58,19 +51,6 @@ public final class Python {
 		}
 		return new Result(process.exitValue(),
 				new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-	}
-
-	private static boolean available() {
-		try {
-			return new ProcessBuilder("python3", "--version").start().waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	/**

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.wharf.RequiredTool;
+
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Runs Debian's {@code promtool}. Tests that need it skip where it is missing, unless
@@ -20,18 +21,7 @@ final class Promtool {
 	}
 
 	static void require() {
-		try {
-			if (new ProcessBuilder("promtool", "--version").start().waitFor(30, TimeUnit.SECONDS)) {
-				return;
-			}
-		}
-		catch (IOException | InterruptedException ex) {
-			// Not installed.
-		}
-		if (Boolean.getBoolean("wharf.prometheus.required") || "true".equals(System.getenv("CI"))) {
-			fail("promtool is required (wharf.prometheus.required=true or CI=true) but was not found on PATH");
-		}
-		abort("promtool not found; these tests run in CI");
+		RequiredTool.require("wharf.prometheus.required", "prometheus", "promtool", "--version");
 	}
 
 	/**
