@@ -1,8 +1,6 @@
 package io.wharf.transport.tcp.tls;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
 import io.wharf.TestCertificates;
 import io.wharf.TestCertificates.Issued;
 import io.wharf.WireClient;
@@ -105,33 +102,15 @@ class JdkTlsTests {
 	}
 
 	private void assertRefused(SSLContext context) {
-		assertThatException().isThrownBy(() -> {
-			try (SSLSocket socket = connect(context)) {
-				socket.getOutputStream().write("let me in\n".getBytes(StandardCharsets.US_ASCII));
-				if (socket.getInputStream().read() < 0) {
-					throw new IOException("closed");
-				}
-			}
-		});
+		TlsClients.assertRefused(this.listeners.port("mtls"), context);
 	}
 
 	private double handshakes(String result) {
-		return Search.in(this.registry)
-			.name("wharf.tls.handshakes")
-			.tag("listener", "mtls")
-			.tag("result", result)
-			.counter()
-			.count();
+		return TlsClients.handshakes(this.registry, "mtls", result);
 	}
 
 	private SSLSocket connect(SSLContext context) throws IOException {
-		Socket plain = new Socket();
-		plain.connect(new InetSocketAddress("127.0.0.1", this.listeners.port("mtls")), 5000);
-		plain.setSoTimeout(5000);
-		SSLSocket socket = (SSLSocket) context.getSocketFactory()
-			.createSocket(plain, "localhost", plain.getPort(), true);
-		socket.startHandshake();
-		return socket;
+		return TlsClients.connect(this.listeners.port("mtls"), context);
 	}
 
 }

@@ -41,7 +41,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -258,16 +257,7 @@ class TlsTests {
 	}
 
 	private void assertRefused(SSLContext context) {
-		assertThatException().isThrownBy(() -> {
-			try (SSLSocket socket = connect("mtls", context)) {
-				// With TLS 1.3 the client finishes first; the refusal comes on the first
-				// read.
-				send(socket, "let me in\n");
-				if (socket.getInputStream().read() < 0) {
-					throw new IOException("closed");
-				}
-			}
-		});
+		TlsClients.assertRefused(this.listeners.port("mtls"), context);
 	}
 
 	/** Whether the server closes the connection, after whatever alert it sends. */
@@ -285,22 +275,11 @@ class TlsTests {
 	}
 
 	private double handshakes(String listener, String result) {
-		return Search.in(this.registry)
-			.name("wharf.tls.handshakes")
-			.tag("listener", listener)
-			.tag("result", result)
-			.counter()
-			.count();
+		return TlsClients.handshakes(this.registry, listener, result);
 	}
 
 	private SSLSocket connect(String listener, SSLContext context) throws IOException {
-		Socket plain = new Socket();
-		plain.connect(new InetSocketAddress("127.0.0.1", this.listeners.port(listener)), 5000);
-		plain.setSoTimeout(5000);
-		SSLSocket socket = (SSLSocket) context.getSocketFactory()
-			.createSocket(plain, "localhost", plain.getPort(), true);
-		socket.startHandshake();
-		return socket;
+		return TlsClients.connect(this.listeners.port(listener), context);
 	}
 
 	private static BigInteger serial(SSLSocket socket) throws IOException {
