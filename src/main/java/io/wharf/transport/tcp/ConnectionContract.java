@@ -8,6 +8,7 @@ import javax.net.ssl.SSLSession;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.wharf.api.CloseReason;
+import io.wharf.transport.tcp.tls.ListenerTls;
 import io.wharf.transport.tcp.tls.TlsDetails;
 import io.wharf.transport.tcp.connection.SessionClose;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +25,6 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
  */
 abstract class ConnectionContract extends TcpConnectionSupport {
 
-	private static final TlsDetails NO_TLS = new TlsDetails("", "", null);
-
 	final SocketChannel channel;
 
 	final NettyConnectionFactory factory;
@@ -36,15 +35,21 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 
 	private final String connectionId;
 
-	private @Nullable TlsDetails tls;
+	private final @Nullable TlsDetails tls;
 
-	ConnectionContract(SocketChannel channel, NettyConnectionFactory factory, long number, InetSocketAddress client) {
+	/**
+	 * A connection whose TLS handshake, if its listener serves TLS, is complete.
+	 */
+	ConnectionContract(SocketChannel channel, NettyConnectionFactory factory, long number, InetSocketAddress client,
+			@Nullable ListenerTls tls) {
 		super(factory.getApplicationEventPublisher());
 		this.channel = channel;
 		this.factory = factory;
 		this.close = new SessionClose(channel);
 		this.remote = client;
 		this.connectionId = channel.localAddress().getPort() + "-" + Long.toHexString(number);
+		SSLSession session = (tls != null) ? getSslSession() : null;
+		this.tls = (session != null) ? TlsDetails.of(session, tls.asksClientCertificates()) : null;
 	}
 
 	/**
@@ -136,22 +141,12 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 	}
 
 	/**
-	 * What TLS negotiated, read once the session opens (after its handshake).
+	 * What TLS negotiated, read when the session opened (after its handshake).
 	 * @return the details, or null on a plaintext listener
 	 */
 	public final @Nullable TlsDetails tls() {
-		if (this.tls == null) {
-			SSLSession session = getSslSession();
-			this.tls = (session != null) ? TlsDetails.of(session, asksClientCertificates()) : NO_TLS;
-		}
-		return (this.tls != NO_TLS) ? this.tls : null;
+		return this.tls;
 	}
-
-	/**
-	 * Whether the listener asks its clients for certificates.
-	 * @return true with ssl.client-auth want or need
-	 */
-	abstract boolean asksClientCertificates();
 
 	/** The TLS session on a TLS listener; null on a plaintext one. */
 	@Override

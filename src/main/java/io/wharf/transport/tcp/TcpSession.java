@@ -48,7 +48,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 
 	TcpSession(SocketChannel channel, NettyConnectionFactory factory, TcpListenerParts listener, SessionCounts counts,
 			long number, InetSocketAddress client) {
-		super(channel, factory, number, client);
+		super(channel, factory, number, client, listener.tls());
 		this.listener = listener;
 		this.counts = counts;
 		this.handle = new SessionHandle(getConnectionId(), listener.name(), remoteAddress(), this);
@@ -198,11 +198,6 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 			write(List.of(line.getBytes(StandardCharsets.US_ASCII)));
 		}
 		closeGracefully(reason);
-	}
-
-	@Override
-	boolean asksClientCertificates() {
-		return this.listener.tls() != null && this.listener.tls().asksClientCertificates();
 	}
 
 	@Override
