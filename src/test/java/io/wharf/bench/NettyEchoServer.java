@@ -22,10 +22,9 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The baseline: the smallest sensible Netty 4.2 echo server. Epoll where available, echo
@@ -45,19 +44,7 @@ public final class NettyEchoServer {
 				epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 		EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
 				epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-		Channel tcp = new ServerBootstrap().group(boss, workers)
-			.channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-			.option(ChannelOption.SO_BACKLOG, 1024)
-			.childOption(ChannelOption.TCP_NODELAY, true)
-			.childHandler(new ChannelInitializer<SocketChannel>() {
-				@Override
-				protected void initChannel(SocketChannel channel) {
-					channel.pipeline().addLast(new TcpEcho());
-				}
-			})
-			.bind(tcpPort)
-			.sync()
-			.channel();
+		Channel tcp = serveTcp(boss, workers, epoll, tcpPort, null);
 		Channel udp = new Bootstrap().group(workers)
 			.channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
 			.handler(new UdpEcho())
@@ -67,25 +54,35 @@ public final class NettyEchoServer {
 		if (args.length > 2) {
 			// A TLS echo on the same provider Wharf uses: OpenSSL where it loads.
 			SslContext tls = SslContextBuilder.forServer(new File(args[3]), new File(args[4]))
-				.sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+				.sslProvider(TlsLoad.provider())
 				.protocols("TLSv1.3", "TLSv1.2")
 				.build();
-			new ServerBootstrap().group(boss, workers)
-				.channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-				.option(ChannelOption.SO_BACKLOG, 1024)
-				.childOption(ChannelOption.TCP_NODELAY, true)
-				.childHandler(new ChannelInitializer<SocketChannel>() {
-					@Override
-					protected void initChannel(SocketChannel channel) {
-						channel.pipeline().addLast(tls.newHandler(channel.alloc())).addLast(new TcpEcho());
-					}
-				})
-				.bind(Integer.parseInt(args[2]))
-				.sync();
+			serveTcp(boss, workers, epoll, Integer.parseInt(args[2]), tls);
 		}
 		System.out.println("READY netty epoll=" + epoll);
 		tcp.closeFuture().sync();
 		udp.closeFuture().sync();
+	}
+
+	/** A TCP echo on a port, behind TLS when a context is given. */
+	private static Channel serveTcp(EventLoopGroup boss, EventLoopGroup workers, boolean epoll, int port,
+			@Nullable SslContext tls) throws InterruptedException {
+		return new ServerBootstrap().group(boss, workers)
+			.channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+			.option(ChannelOption.SO_BACKLOG, 1024)
+			.childOption(ChannelOption.TCP_NODELAY, true)
+			.childHandler(new ChannelInitializer<SocketChannel>() {
+				@Override
+				protected void initChannel(SocketChannel channel) {
+					if (tls != null) {
+						channel.pipeline().addLast(tls.newHandler(channel.alloc()));
+					}
+					channel.pipeline().addLast(new TcpEcho());
+				}
+			})
+			.bind(port)
+			.sync()
+			.channel();
 	}
 
 	@ChannelHandler.Sharable
