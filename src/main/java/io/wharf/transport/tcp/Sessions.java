@@ -57,7 +57,7 @@ final class Sessions {
 	/** Frees a session's slots. */
 	void ended(String id, InetAddress client) {
 		this.open.remove(id);
-		left(this.admission.release(client));
+		released(client);
 	}
 
 	private void left(int taken) {
