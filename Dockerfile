@@ -53,7 +53,7 @@ COPY --from=build /layers/application/ ./
 # that does not answer.
 RUN java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED \
 	-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10 -Dspring.aot.enabled=true \
-	-XX:AOTCacheOutput=/app/wharf.aot -cp /app/wharf.jar io.wharf.startup.TrainingRun
+	-XX:AOTCacheOutput=/app/wharf.aot -cp /app/wharf.jar io.wharf.server.TrainingRun
 
 # Any numeric non-root user works; 10001 is the chart's default runAsUser.
 USER 10001:10001

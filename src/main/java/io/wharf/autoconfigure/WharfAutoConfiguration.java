@@ -1,5 +1,7 @@
 package io.wharf.autoconfigure;
 
+import io.wharf.actuate.ActuateConfiguration;
+import io.wharf.config.ListenersConfiguration;
 import io.wharf.echo.EchoConfiguration;
 import io.wharf.greeting.GreetingConfiguration;
 import io.wharf.observe.ObserveConfiguration;
@@ -19,8 +21,9 @@ import org.springframework.context.annotation.Import;
  * and sockets endpoint. Without listeners it binds nothing.
  */
 @AutoConfiguration(after = { IntegrationAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
-@Import({ ObserveConfiguration.class, TransportConfiguration.class, TcpConfiguration.class, UdpConfiguration.class,
-		GreetingConfiguration.class, EchoConfiguration.class })
+@Import({ ListenersConfiguration.class, ObserveConfiguration.class, TransportConfiguration.class,
+		TcpConfiguration.class, UdpConfiguration.class, GreetingConfiguration.class, EchoConfiguration.class,
+		ActuateConfiguration.class })
 public class WharfAutoConfiguration {
 
 }

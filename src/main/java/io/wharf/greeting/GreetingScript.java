@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.wharf.system.Reply;
+import io.wharf.api.Reply;
 
 /**
  * The greeting conversation: welcome and prompt, {@code Hello <name>!} for each name, a

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import io.wharf.api.Answer;
 import io.wharf.api.CloseReason;
 import io.wharf.api.Datagram;
+import io.wharf.api.Reply;
 import io.wharf.api.Session;
 import io.wharf.api.SocketService;
-import io.wharf.system.Reply;
 import org.jspecify.annotations.Nullable;
 
 /**

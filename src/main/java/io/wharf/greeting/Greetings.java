@@ -1,6 +1,6 @@
 package io.wharf.greeting;
 
-import io.wharf.system.Reply;
+import io.wharf.api.Reply;
 
 /**
  * The greeting's answer to what a client sent, and how many names it greeted.

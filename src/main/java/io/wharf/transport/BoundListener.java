@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.wharf.config.ListenerProperties;
+
 /**
  * A listener whose socket is bound, through its life: serving, no longer accepting,
  * drained, closed.

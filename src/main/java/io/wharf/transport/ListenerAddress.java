@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
+import io.wharf.config.ListenerProperties;
+
 /**
  * The socket address a listener binds.
  */

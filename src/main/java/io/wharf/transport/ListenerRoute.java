@@ -2,8 +2,9 @@ package io.wharf.transport;
 
 import java.util.Map;
 
-import io.wharf.system.ConversationHeaders;
-import io.wharf.system.ServiceChannels;
+import io.wharf.config.ListenerProperties;
+import io.wharf.conversation.ConversationHeaders;
+import io.wharf.conversation.ServiceChannels;
 
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;

@@ -1,5 +1,7 @@
 package io.wharf.transport;
 
+import io.wharf.config.ListenerProperties;
+import io.wharf.config.Protocol;
 import io.wharf.observe.ListenerMetrics;
 
 /**

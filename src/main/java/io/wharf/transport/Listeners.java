@@ -14,9 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import io.wharf.config.ListenerProperties;
+import io.wharf.config.ListenersProperties;
+import io.wharf.config.Protocol;
+import io.wharf.conversation.ServiceChannels;
+import io.wharf.failure.ListenerBindException;
+import io.wharf.failure.ListenerBindFailures;
+import io.wharf.failure.UnknownServiceException;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.MetricsByListener;
-import io.wharf.system.ServiceChannels;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -50,7 +56,7 @@ public class Listeners implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	Listeners(ListenersProperties properties, List<ListenerTransport> transports, MetricsByListener metrics,
+	public Listeners(ListenersProperties properties, List<ListenerTransport> transports, MetricsByListener metrics,
 			ServiceChannels services, ListableBeanFactory beans) {
 		this.properties = properties;
 		transports.forEach((transport) -> this.transports.put(transport.protocol(), transport));
@@ -86,7 +92,7 @@ public class Listeners implements SmartLifecycle {
 			metricsOf(listener.name()).up(true);
 		});
 		this.running = true;
-		logger.info(ServedTable.of(this.bound.values()));
+		logger.info(StartupTable.of(this.bound.values()));
 	}
 
 	/** A listener serves a service bean, or a channel a Spring Integration user wired. */

@@ -18,7 +18,7 @@ import org.springframework.util.FileSystemUtils;
  */
 final class ClassDataSharing {
 
-	private static final String TRAINING_RUN = "io.wharf.startup.TrainingRun";
+	private static final String TRAINING_RUN = "io.wharf.server.TrainingRun";
 
 	private ClassDataSharing() {
 	}

@@ -99,7 +99,7 @@ class ContainerImageTests {
 		// without Spring AOT would miss its generated classes.
 		assertThat(trainingFlags).containsAll(runFlags)
 			.contains("-XX:AOTCacheOutput=/app/wharf.aot")
-			.containsSequence("-cp", "/app/wharf.jar", "io.wharf.startup.TrainingRun");
+			.containsSequence("-cp", "/app/wharf.jar", "io.wharf.server.TrainingRun");
 		assertThat(runFlags).contains("-Dspring.aot.enabled=true", "--enable-native-access=ALL-UNNAMED");
 	}
 

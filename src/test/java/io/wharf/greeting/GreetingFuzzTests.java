@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.wharf.system.Reply;
+import io.wharf.api.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,15 +2,14 @@ package io.wharf.transport.tcp;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-
 import javax.net.ssl.SSLSession;
 
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.wharf.api.CloseReason;
+import io.wharf.transport.tcp.connection.SessionClose;
 import io.wharf.transport.tcp.tls.ListenerTls;
 import io.wharf.transport.tcp.tls.TlsDetails;
-import io.wharf.transport.tcp.connection.SessionClose;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;

@@ -2,8 +2,8 @@ package io.wharf.transport.tcp;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
-import io.wharf.transport.tcp.framing.Framing;
 import io.wharf.transport.tcp.connection.SessionCounts;
+import io.wharf.transport.tcp.framing.Framing;
 
 /**
  * Everything a byte meets on its way through one admitted TCP connection, assembled in

@@ -3,8 +3,8 @@ package io.wharf.transport.tcp;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.wharf.system.ConversationEvent;
-import io.wharf.system.ConversationHeaders;
+import io.wharf.conversation.ConversationEvent;
+import io.wharf.conversation.ConversationHeaders;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.IpHeaders;

@@ -14,17 +14,17 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
+import io.wharf.config.ListenerProperties;
+import io.wharf.config.Protocol;
+import io.wharf.config.ProxyProtocol;
+import io.wharf.failure.ListenerBindException;
 import io.wharf.transport.ListenerAddress;
-import io.wharf.transport.ListenerBindException;
-import io.wharf.transport.ListenerProperties;
-import io.wharf.transport.Protocol;
-import io.wharf.transport.ProxyProtocol;
+import io.wharf.transport.tcp.connection.SessionCounts;
 import io.wharf.transport.tcp.proxy.PendingConnection;
 import io.wharf.transport.tcp.proxy.ProxyHeader;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
 import io.wharf.transport.tcp.tls.ListenerTls;
 import io.wharf.transport.tcp.tls.TlsHandshake;
-import io.wharf.transport.tcp.connection.SessionCounts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
@@ -48,11 +48,11 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 
 	private final Channel serverChannel;
 
-	private final TcpListenerParts parts;
+	private final ListenerContext parts;
 
 	private final ConnectionPipeline pipeline;
 
-	NettyConnectionFactory(String name, ListenerProperties properties, NettyEventLoops loops, TcpListenerParts parts) {
+	NettyConnectionFactory(String name, ListenerProperties properties, NettyEventLoops loops, ListenerContext parts) {
 		super(properties.requiredPort());
 		this.parts = parts;
 		this.pipeline = new ConnectionPipeline(parts.framing());
@@ -101,7 +101,7 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 	 * serves and the listener has room; otherwise closes the channel.
 	 */
 	private void accept(SocketChannel channel) {
-		TcpListenerParts listener = this.parts;
+		ListenerContext listener = this.parts;
 		if (!isActive() || isShuttingDown()) {
 			channel.close();
 			return;
@@ -134,7 +134,7 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 	}
 
 	private TcpSession open(SocketChannel channel, InetSocketAddress client) {
-		TcpListenerParts listener = this.parts;
+		ListenerContext listener = this.parts;
 		SessionCounts counts = new SessionCounts(listener.metrics(), listener.deadlines().ageLimit());
 		TcpSession session = new TcpSession(channel, this, listener, counts, sessionNumbers.incrementAndGet(), client);
 		session.registerListener(getListener());

@@ -3,7 +3,7 @@ package io.wharf.transport.tcp;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.wharf.transport.ListenersProperties;
+import io.wharf.config.ListenersProperties;
 import io.wharf.transport.tcp.admission.ProcessConnections;
 import io.wharf.transport.tcp.tls.TlsProvider;
 import io.wharf.transport.tcp.tls.TlsProviderProperties;

@@ -9,11 +9,11 @@ import java.util.Map;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.SocketChannel;
 import io.wharf.api.CloseReason;
-import io.wharf.system.ConversationEvent;
-import io.wharf.system.ConversationHeaders;
-import io.wharf.system.Reply;
-import io.wharf.system.SessionChannel;
-import io.wharf.system.SessionHandle;
+import io.wharf.api.Reply;
+import io.wharf.conversation.ConversationEvent;
+import io.wharf.conversation.ConversationHeaders;
+import io.wharf.conversation.SessionChannel;
+import io.wharf.conversation.SessionHandle;
 import io.wharf.transport.OpenSession;
 import io.wharf.transport.tcp.connection.Overseen;
 import io.wharf.transport.tcp.connection.SessionCounts;
@@ -34,7 +34,7 @@ import org.springframework.messaging.Message;
  */
 final class TcpSession extends ConnectionContract implements OpenSession, SessionChannel, Overseen {
 
-	private final TcpListenerParts listener;
+	private final ListenerContext listener;
 
 	final SessionCounts counts;
 
@@ -46,7 +46,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 
 	private final SessionDrain drain = new SessionDrain();
 
-	TcpSession(SocketChannel channel, NettyConnectionFactory factory, TcpListenerParts listener, SessionCounts counts,
+	TcpSession(SocketChannel channel, NettyConnectionFactory factory, ListenerContext listener, SessionCounts counts,
 			long number, InetSocketAddress client) {
 		super(channel, factory, number, client, listener.tls());
 		this.listener = listener;
@@ -205,7 +205,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		return this.counts;
 	}
 
-	TcpListenerParts listener() {
+	ListenerContext listener() {
 		return this.listener;
 	}
 

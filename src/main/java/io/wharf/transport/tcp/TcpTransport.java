@@ -4,21 +4,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.wharf.config.ListenerProperties;
+import io.wharf.config.Protocol;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
-import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.ListenerRoute;
 import io.wharf.transport.ListenerTransport;
-import io.wharf.transport.Protocol;
 import io.wharf.transport.tcp.admission.Admission;
 import io.wharf.transport.tcp.admission.ProcessConnections;
+import io.wharf.transport.tcp.connection.DeadlineSweep;
+import io.wharf.transport.tcp.connection.Deadlines;
+import io.wharf.transport.tcp.connection.SessionLog;
 import io.wharf.transport.tcp.framing.Framing;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
 import io.wharf.transport.tcp.tls.ListenerTls;
 import io.wharf.transport.tcp.tls.TlsProvider;
-import io.wharf.transport.tcp.connection.DeadlineSweep;
-import io.wharf.transport.tcp.connection.Deadlines;
-import io.wharf.transport.tcp.connection.SessionLog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundles;
@@ -78,7 +78,7 @@ class TcpTransport implements ListenerTransport {
 			this.tlsInUse = this.tlsProvider.get();
 			tls = ListenerTls.of(name, properties.ssl(), this.bundles, this.tlsInUse, metrics);
 		}
-		TcpListenerParts parts = new TcpListenerParts(name, sessions, new SessionLog(name),
+		ListenerContext parts = new ListenerContext(name, sessions, new SessionLog(name),
 				new InboundMessages(route.headers()), metrics, deadlines, framing, ProxyPolicy.of(properties), tls);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, parts);
 		return new BoundTcpListener(name, properties, route, factory, sessions,

@@ -4,9 +4,9 @@ import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.wharf.config.ListenerProperties;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.LogThrottle;
-import io.wharf.transport.ListenerProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,8 +5,8 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 
+import io.wharf.api.Reply;
 import io.wharf.observe.ListenerMetrics;
-import io.wharf.system.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.wharf.config.ListenerProperties;
+import io.wharf.config.Protocol;
+import io.wharf.failure.ListenerBindException;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
 import io.wharf.transport.ListenerAddress;
-import io.wharf.transport.ListenerBindException;
-import io.wharf.transport.ListenerProperties;
 import io.wharf.transport.ListenerRoute;
 import io.wharf.transport.ListenerTransport;
 import io.wharf.transport.OpenSession;
-import io.wharf.transport.Protocol;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

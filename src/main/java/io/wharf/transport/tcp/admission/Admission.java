@@ -3,7 +3,7 @@ package io.wharf.transport.tcp.admission;
 import java.net.InetAddress;
 import java.util.List;
 
-import io.wharf.transport.ListenerProperties;
+import io.wharf.config.ListenerProperties;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
-import io.wharf.transport.ListenerProperties;
+import io.wharf.config.ListenerProperties;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,9 +9,6 @@ import java.util.function.Supplier;
 
 import io.netty.channel.EventLoopGroup;
 import io.wharf.api.CloseReason;
-import io.wharf.transport.tcp.connection.Deadlines;
-import io.wharf.transport.tcp.connection.SessionCounts;
-import io.wharf.transport.tcp.connection.SessionLog;
 import org.jspecify.annotations.Nullable;
 
 /**

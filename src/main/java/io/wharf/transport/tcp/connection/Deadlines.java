@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.wharf.transport.ListenerProperties;
+import io.wharf.config.ListenerProperties;
 
 /**
  * The time limits of one TCP listener's sessions, in nanoseconds, 0 for none: silence

@@ -8,6 +8,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.codec.TooLongFrameException;
+import io.wharf.config.framing.FramingProperties;
+import io.wharf.config.framing.FramingType;
 import org.jspecify.annotations.Nullable;
 
 /**

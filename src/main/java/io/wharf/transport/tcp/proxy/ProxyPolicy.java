@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
-import io.wharf.transport.ListenerProperties;
-import io.wharf.transport.ProxyProtocol;
+import io.wharf.config.ListenerProperties;
+import io.wharf.config.ProxyProtocol;
 import io.wharf.transport.tcp.admission.ClientAdmission;
 
 /**

@@ -2,13 +2,15 @@ package io.wharf.transport.tcp.tls;
 
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-
 import javax.net.ssl.SSLException;
 
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.wharf.config.tls.ClientAuth;
+import io.wharf.config.tls.SslProperties;
+import io.wharf.failure.ListenerTlsException;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.LogThrottle;
 import io.wharf.observe.TlsMeters;

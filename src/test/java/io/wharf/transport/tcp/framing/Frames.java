@@ -8,6 +8,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.wharf.config.framing.FrameByteOrder;
+import io.wharf.config.framing.FramingProperties;
+import io.wharf.config.framing.FramingType;
+
 import org.springframework.util.unit.DataSize;
 
 /**

@@ -8,6 +8,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.wharf.config.framing.FrameByteOrder;
+import io.wharf.config.framing.FramingProperties;
+import io.wharf.config.framing.FramingType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;

@@ -1,11 +1,12 @@
 package io.wharf.transport.tcp.framing;
 
+import io.wharf.config.framing.FrameByteOrder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
-import static io.wharf.transport.tcp.framing.FrameByteOrder.BIG_ENDIAN;
-import static io.wharf.transport.tcp.framing.FrameByteOrder.LITTLE_ENDIAN;
+import static io.wharf.config.framing.FrameByteOrder.BIG_ENDIAN;
+import static io.wharf.config.framing.FrameByteOrder.LITTLE_ENDIAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LengthPrefixDecoderTests {

@@ -2,7 +2,6 @@ package io.wharf.transport.tcp.tls;
 
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertificateExpiredException;
-
 import javax.net.ssl.SSLHandshakeException;
 
 import io.netty.handler.ssl.NotSslRecordException;

@@ -1,0 +1,34 @@
+package io.wharf.actuate;
+
+import io.wharf.config.ListenersProperties;
+import io.wharf.observe.MetricsByListener;
+import io.wharf.transport.Listeners;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The listeners' health component and the sockets endpoint, each only where Actuator has
+ * it switched on.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SocketsProperties.class)
+public class ActuateConfiguration {
+
+	@Bean
+	@ConditionalOnEnabledHealthIndicator("listeners")
+	ListenersHealthIndicator listenersHealthIndicator(ListenersProperties properties, Listeners listeners) {
+		return new ListenersHealthIndicator(properties, listeners);
+	}
+
+	@Bean
+	@ConditionalOnAvailableEndpoint
+	SocketsEndpoint wharfSocketsEndpoint(ListenersProperties properties, Listeners listeners, MetricsByListener metrics,
+			SocketsProperties sockets) {
+		return new SocketsEndpoint(properties, listeners, metrics, sockets);
+	}
+
+}

@@ -1,0 +1,171 @@
+package io.wharf.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.wharf.config.framing.FramingProperties;
+import io.wharf.config.tls.ClientAuth;
+import io.wharf.config.tls.SslProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * One listener: a socket bound to a port whose traffic goes to a service.
+ *
+ * @param enabled Whether the listener is started; false removes a default listener.
+ * @param protocol Tcp or udp.
+ * @param port Port to bind, 0 for an ephemeral one.
+ * @param bindAddress Address to bind; all interfaces (IPv4 and IPv6) when unset.
+ * @param service The bean name of the service that answers: greeting, echo or one of the
+ * application's own.
+ * @param framing How messages are cut from a TCP stream; raw when unset (TCP only).
+ * @param backlog Pending connections the kernel queues before accept (TCP).
+ * @param reuseAddress Whether SO_REUSEADDR is set, so a restart can rebind at once (TCP;
+ * never set on UDP, where it would let a second process share the port).
+ * @param tcpNoDelay Whether Nagle's algorithm is off (TCP).
+ * @param keepAlive Whether TCP keep-alive probes are sent on idle connections.
+ * @param receiveBufferSize SO_RCVBUF; the operating system default when unset.
+ * @param sendBufferSize SO_SNDBUF; the operating system default when unset.
+ * @param idleTimeout A TCP connection that sends nothing this long is closed; 0 for
+ * never.
+ * @param frameTimeout A frame begun on a TCP connection must end within this long, or the
+ * connection is closed, so a client trickling bytes cannot hold it forever; 0 for never.
+ * @param writeTimeout A TCP client that does not take its replies for this long is
+ * closed, and no close waits longer than this for its last replies to leave; 0 for never.
+ * @param maxConnectionAge A TCP connection open this long (less up to a tenth, at random,
+ * so that clients do not all return at once) is closed, on line framing after a line
+ * asking the client to reconnect, so long-lived clients spread across restarted or added
+ * servers; 0 for never.
+ * @param maxConnections Open TCP connections accepted at most; more are closed at once.
+ * @param maxConnectionsPerClient Open TCP connections one client address may hold; 0 for
+ * no limit.
+ * @param maxConnectionsPerPrefix Open TCP connections one network may hold (IPv4 /24,
+ * IPv6 /64); 0 for no limit.
+ * @param connectionRatePerClient New TCP connections per second one client address may
+ * open; 0 for no limit.
+ * @param connectionBurstPerClient New TCP connections one client address may open at once
+ * before connection-rate-per-client applies.
+ * @param allow CIDR ranges (such as 10.0.0.0/8 or 2001:db8::/32) TCP clients must come
+ * from; anyone when empty.
+ * @param deny CIDR ranges TCP clients must not come from, even when allowed.
+ * @param proxyProtocol Whether TCP connections start with a PROXY protocol header (v1 or
+ * v2) naming the real client: off, on or optional.
+ * @param trustedProxies CIDR ranges of the proxies whose PROXY headers are believed; a
+ * header from anyone else is refused.
+ * @param datagramRate Datagrams per second one source address may send (UDP); more are
+ * dropped; 0 for no limit.
+ * @param datagramBurst Datagrams one source address may send at once before datagram-rate
+ * applies (UDP).
+ * @param maxAmplification Reply bytes a source may receive per byte it sent (UDP), so a
+ * spoofed datagram cannot turn the listener into an amplifier.
+ * @param amplificationAllowance Reply bytes per minute a source may receive beyond
+ * max-amplification (UDP), so short requests with longer answers still work.
+ * @param blockedSourcePorts Source ports never answered (UDP): well-known services such
+ * as echo (7) or chargen (19) that would answer back and start a loop; port 0 and Wharf's
+ * own listener ports are never answered either.
+ * @param ssl TLS on a TCP listener: the Spring Boot SSL bundle, client certificates and
+ * the handshake timeout; plaintext when unset.
+ */
+@ValidListener
+public record ListenerProperties(@DefaultValue("true") boolean enabled,
+		@NotNull(message = "must be set: tcp or udp") @Nullable Protocol protocol,
+		@NotNull(message = "must be set: 0-65535, 0 picks a free port") @Min(0) @Max(65535) @Nullable Integer port,
+		@Nullable String bindAddress,
+		@NotBlank(
+				message = "must be set: the name of a service bean, such as greeting or echo") @Nullable String service,
+		@Nullable FramingProperties framing, @DefaultValue("1024") @Min(1) int backlog,
+		@DefaultValue("true") boolean reuseAddress, @DefaultValue("true") boolean tcpNoDelay,
+		@DefaultValue("false") boolean keepAlive, @Nullable DataSize receiveBufferSize,
+		@Nullable DataSize sendBufferSize, @DefaultValue("5m") @DurationMin(millis = 0) Duration idleTimeout,
+		@DefaultValue("30s") @DurationMin(millis = 0) Duration frameTimeout,
+		@DefaultValue("30s") @DurationMin(millis = 0) Duration writeTimeout,
+		@DefaultValue("0s") @DurationMin(millis = 0) Duration maxConnectionAge,
+		@DefaultValue("10000") @Min(1) int maxConnections, @DefaultValue("1000") @Min(0) int maxConnectionsPerClient,
+		@DefaultValue("2500") @Min(0) int maxConnectionsPerPrefix,
+		@DefaultValue("100") @Min(0) int connectionRatePerClient,
+		@DefaultValue("200") @Min(1) int connectionBurstPerClient, @DefaultValue List<String> allow,
+		@DefaultValue List<String> deny, @DefaultValue("off") ProxyProtocol proxyProtocol,
+		@DefaultValue List<String> trustedProxies, @DefaultValue("1000") @Min(0) int datagramRate,
+		@DefaultValue("2000") @Min(1) int datagramBurst,
+		@DefaultValue("1.0") @DecimalMin("0.0") double maxAmplification,
+		@DefaultValue("1KB") DataSize amplificationAllowance, @DefaultValue( {
+				"7", "13", "17", "19", "37", "53", "111", "123", "137", "161", "389", "1900", "5353",
+				"11211" }) Set<@Min(1) @Max(65535) Integer> blockedSourcePorts,
+		@Nullable @Valid SslProperties ssl){
+
+	private static final SslProperties PLAINTEXT = new SslProperties(null, ClientAuth.NONE, Duration.ofSeconds(10));
+
+	/**
+	 * How messages are cut from a TCP stream.
+	 * @return the configured framing, or raw framing when none is configured
+	 */
+	@Override
+	public FramingProperties framing() {
+		return (this.framing != null) ? this.framing : FramingProperties.DEFAULT;
+	}
+
+	/**
+	 * TLS on the listener.
+	 * @return the configured TLS settings, or none (plaintext)
+	 */
+	@Override
+	public SslProperties ssl() {
+		return (this.ssl != null) ? this.ssl : PLAINTEXT;
+	}
+
+	/**
+	 * Whether framing was configured at all, which a UDP listener must not do.
+	 * @return true when a {@code framing} block is set
+	 */
+	boolean framingConfigured() {
+		return this.framing != null;
+	}
+
+	/**
+	 * The protocol, known to be set once the properties are validated.
+	 * @return the protocol
+	 */
+	public Protocol requiredProtocol() {
+		return required(this.protocol, "protocol");
+	}
+
+	/**
+	 * The port, known to be set once the properties are validated.
+	 * @return the configured port, 0 for ephemeral
+	 */
+	public int requiredPort() {
+		return required(this.port, "port");
+	}
+
+	/**
+	 * The service, known to be set once the properties are validated.
+	 * @return the service
+	 */
+	public String requiredService() {
+		return required(this.service, "service");
+	}
+
+	private static <T> T required(@Nullable T value, String name) {
+		if (value == null) {
+			throw new IllegalStateException("listener property '" + name + "' is not set");
+		}
+		return value;
+	}
+
+	/** Short, so that a validation failure does not print every setting. */
+	@Override
+	public String toString() {
+		return this.protocol + " port " + this.port + " (" + this.service + ")";
+	}
+
+}

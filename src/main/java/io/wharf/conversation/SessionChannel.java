@@ -1,0 +1,37 @@
+package io.wharf.conversation;
+
+import java.util.List;
+
+/**
+ * What a transport's connection offers the {@link SessionHandle} that services hold.
+ */
+public interface SessionChannel {
+
+	/**
+	 * Whether the connection is open and not closing.
+	 * @return true while frames can still be sent
+	 */
+	boolean isOpen();
+
+	/**
+	 * How much more may be queued before the connection's output buffer is full.
+	 * @return bytes, 0 when the client is not reading what it was sent
+	 */
+	long writableBytes();
+
+	/**
+	 * Runs a task on the connection's I/O thread, after what runs there now.
+	 * @param task the task
+	 */
+	void execute(Runnable task);
+
+	/**
+	 * Writes frames, each framed by the listener; on the connection's I/O thread only.
+	 * @param frames the frames, in order
+	 */
+	void write(List<byte[]> frames);
+
+	/** Closes the connection once what was queued before is written. */
+	void closeLater();
+
+}

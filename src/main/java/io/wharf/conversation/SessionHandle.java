@@ -1,0 +1,121 @@
+package io.wharf.conversation;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.function.Function;
+
+import io.wharf.api.SendResult;
+import io.wharf.api.Session;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A TCP session as services see it, with the state its service keeps for it. Created by
+ * the transport with each connection; travels with the connection's messages in the
+ * {@link ConversationHeaders#SESSION} header.
+ */
+public final class SessionHandle implements Session {
+
+	private final String id;
+
+	private final String listener;
+
+	private final InetSocketAddress remoteAddress;
+
+	private final SessionChannel channel;
+
+	// Written and read on the connection's I/O thread; volatile for the sockets endpoint.
+	private volatile @Nullable Object state;
+
+	private volatile Function<@Nullable Object, @Nullable String> describer = (state) -> null;
+
+	/** Bytes sent from other threads and not yet handed to the connection. */
+	private volatile long queued;
+
+	private static final AtomicLongFieldUpdater<SessionHandle> QUEUED = AtomicLongFieldUpdater
+		.newUpdater(SessionHandle.class, "queued");
+
+	public SessionHandle(String id, String listener, InetSocketAddress remoteAddress, SessionChannel channel) {
+		this.id = id;
+		this.listener = listener;
+		this.remoteAddress = remoteAddress;
+		this.channel = channel;
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public String listener() {
+		return this.listener;
+	}
+
+	@Override
+	public InetSocketAddress remoteAddress() {
+		return this.remoteAddress;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.channel.isOpen();
+	}
+
+	/**
+	 * Queues frames for the connection's I/O thread. A client that does not read is
+	 * refused more once its output buffer is full, and so are senders that queue faster
+	 * than the I/O thread writes: nothing is ever buffered without bound.
+	 */
+	@Override
+	public SendResult send(byte[]... frames) {
+		if (!this.channel.isOpen()) {
+			return SendResult.GONE;
+		}
+		long size = 0;
+		for (byte[] frame : frames) {
+			size += frame.length;
+		}
+		long waiting = this.queued;
+		long room = this.channel.writableBytes();
+		if (room == 0 || (waiting > 0 && waiting + size > room)) {
+			return SendResult.BUSY;
+		}
+		QUEUED.addAndGet(this, size);
+		List<byte[]> list = List.of(frames);
+		long written = size;
+		this.channel.execute(() -> {
+			QUEUED.addAndGet(this, -written);
+			this.channel.write(list);
+		});
+		return SendResult.SENT;
+	}
+
+	@Override
+	public void close() {
+		this.channel.closeLater();
+	}
+
+	@Nullable Object state() {
+		return this.state;
+	}
+
+	void state(@Nullable Object state, Function<@Nullable Object, @Nullable String> describer) {
+		this.state = state;
+		this.describer = describer;
+	}
+
+	/**
+	 * The session's state in a word, as its service describes it.
+	 * @return e.g. {@code awaiting_name}, or null
+	 */
+	public @Nullable String describeState() {
+		return this.describer.apply(this.state);
+	}
+
+	@Override
+	public String toString() {
+		return "Session " + this.id + " on " + this.listener;
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.wharf.actuate;
+
+import java.net.http.HttpResponse;
+
+import io.wharf.WireClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With write access enabled, an operator can close a session.
+ */
+@TestPropertySource(properties = "management.endpoint.sockets.access=unrestricted")
+class SocketsEndpointCloseTests extends SocketsEndpointTests {
+
+	/**
+	 * With write access on, the refusal tested by the parent becomes: unknown sessions
+	 * are 404, with a reason.
+	 */
+	@Override
+	@Test
+	void listsOpenSessionsAndRefusesToCloseThemByDefault() throws Exception {
+		HttpResponse<String> unknown = send("DELETE", "/actuator/sockets/echo-nul/8889-ffff");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("no open session '8889-ffff' on listener 'echo-nul'");
+		assertThat(send("DELETE", "/actuator/sockets/nowhere/8889-ffff").body())
+			.contains("no running listener 'nowhere'");
+	}
+
+	@Test
+	void closesASessionWhenAllowed() throws Exception {
+		try (WireClient client = WireClient.connect(this.listeners.port("echo-nul"))) {
+			client.send(new byte[] { 'a', 0 });
+			client.read(2);
+			String id = (String) sessionOf("echo-nul", client).get("id");
+			assertThat(send("DELETE", "/actuator/sockets/echo-nul/" + id).statusCode()).isEqualTo(200);
+			assertThat(client.readToEnd()).isEmpty();
+		}
+	}
+
+}

@@ -1,7 +1,0 @@
-/**
- * Tests of the fast start's build-time record and start-up comparison.
- */
-@NullMarked
-package io.wharf.startup;
-
-import org.jspecify.annotations.NullMarked;
