@@ -8,11 +8,11 @@ import java.util.Map;
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.ListenersProperties;
 import io.wharf.config.Protocol;
+import io.wharf.conversation.SessionHandle;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.MetricsByListener;
 import io.wharf.transport.BoundListener;
 import io.wharf.transport.Listeners;
-import io.wharf.transport.OpenSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -66,7 +66,7 @@ class SocketsEndpoint {
 		List<Map<String, Object>> sessions = new ArrayList<>();
 		boolean addresses = this.sockets.showAddresses().isShown(security, this.sockets.roles());
 		if (bound != null) {
-			bound.sessions().values().forEach((session) -> {
+			bound.sessions().forEach((session) -> {
 				Map<String, Object> described = session.describe();
 				if (!addresses) {
 					described.remove("remote");
@@ -84,7 +84,7 @@ class SocketsEndpoint {
 		if (bound == null) {
 			return notFound("no running listener '" + listener + "'; running: " + this.listeners.bound().keySet());
 		}
-		OpenSession open = bound.sessions().get(session);
+		SessionHandle open = bound.session(session);
 		if (open == null) {
 			return notFound("no open session '" + session + "' on listener '" + listener
 					+ "'; it may have closed already (GET /actuator/sockets/" + listener + " lists the open ones)");

@@ -36,6 +36,9 @@ public enum CloseReason {
 	/** The server is shutting down. */
 	SHUTDOWN,
 
+	/** An operator closed it ({@code DELETE /actuator/sockets/<listener>/<id>}). */
+	CLOSED_BY_OPERATOR,
+
 	/** Anything else. */
 	ERROR;
 

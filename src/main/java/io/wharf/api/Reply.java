@@ -1,11 +1,12 @@
 package io.wharf.api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * What a service answers: zero or more messages, each framed on its own by the transport,
- * and whether the connection closes after they are written.
+ * and whether the connection closes after they are written. A Spring Integration flow
+ * that serves a listener returns one for several frames or a close; a {@code byte[]}, a
+ * {@code String} or a list of them does for frames alone.
  *
  * @param frames the messages, in order
  * @param close whether the transport closes the connection after writing them
@@ -19,19 +20,6 @@ public record Reply(List<byte[]> frames, boolean close) {
 	 */
 	public static Reply of(byte[]... frames) {
 		return new Reply(List.of(frames), false);
-	}
-
-	/**
-	 * A service's answer as it reaches the transport: a reply, or the text or bytes of
-	 * one message.
-	 * @param payload a {@link Reply}, a {@link String} (sent as UTF-8) or a byte array
-	 * @return the reply
-	 */
-	public static Reply from(Object payload) {
-		if (payload instanceof Reply reply) {
-			return reply;
-		}
-		return of((payload instanceof String text) ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) payload);
 	}
 
 	/**

@@ -1,9 +1,13 @@
 package io.wharf.conversation;
 
 import java.util.List;
+import java.util.Map;
+
+import io.wharf.api.CloseReason;
 
 /**
- * What a transport's connection offers the {@link SessionHandle} that services hold.
+ * What a transport's connection offers the {@link SessionHandle} that services and
+ * operators hold.
  */
 public interface SessionChannel {
 
@@ -31,7 +35,17 @@ public interface SessionChannel {
 	 */
 	void write(List<byte[]> frames);
 
-	/** Closes the connection once what was queued before is written. */
-	void closeLater();
+	/**
+	 * Closes the connection once what was queued before is written; from any thread.
+	 * @param reason why, as the meters and the log line say
+	 */
+	void close(CloseReason reason);
+
+	/**
+	 * What the connection is and did, for an operator: id, remote address, age, messages
+	 * and bytes each way, TLS.
+	 * @return the description, in a stable order
+	 */
+	Map<String, Object> describe();
 
 }

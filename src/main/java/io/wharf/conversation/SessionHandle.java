@@ -2,17 +2,19 @@ package io.wharf.conversation;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
 
+import io.wharf.api.CloseReason;
 import io.wharf.api.SendResult;
 import io.wharf.api.Session;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A TCP session as services see it, with the state its service keeps for it. Created by
- * the transport with each connection; travels with the connection's messages in the
- * {@link ConversationHeaders#SESSION} header.
+ * A TCP session as services and operators see it, with the state its service keeps for
+ * it. Created by the transport with each connection; travels with the connection's
+ * messages in the {@link ConversationHeaders#SESSION} header.
  */
 public final class SessionHandle implements Session {
 
@@ -93,7 +95,25 @@ public final class SessionHandle implements Session {
 
 	@Override
 	public void close() {
-		this.channel.closeLater();
+		this.channel.close(CloseReason.EXIT);
+	}
+
+	/** Closes the session on an operator's request, once what it was sent is written. */
+	public void closeByOperator() {
+		this.channel.close(CloseReason.CLOSED_BY_OPERATOR);
+	}
+
+	/**
+	 * What the session is and did, as an operator sees it, with its state in a word.
+	 * @return id, remote address, age, counts, TLS and state
+	 */
+	public Map<String, Object> describe() {
+		Map<String, Object> session = this.channel.describe();
+		String state = describeState();
+		if (state != null) {
+			session.put("state", state);
+		}
+		return session;
 	}
 
 	@Nullable Object state() {
@@ -109,7 +129,7 @@ public final class SessionHandle implements Session {
 	 * The session's state in a word, as its service describes it.
 	 * @return e.g. {@code awaiting_name}, or null
 	 */
-	public @Nullable String describeState() {
+	private @Nullable String describeState() {
 		return this.describer.apply(this.state);
 	}
 

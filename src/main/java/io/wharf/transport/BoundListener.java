@@ -1,10 +1,12 @@
 package io.wharf.transport;
 
-import java.util.Map;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.wharf.config.ListenerProperties;
+import io.wharf.conversation.SessionHandle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listener whose socket is bound, through its life: serving, no longer accepting,
@@ -50,9 +52,16 @@ public interface BoundListener {
 	void close();
 
 	/**
-	 * The open sessions.
-	 * @return session id to session (empty for UDP)
+	 * The open sessions, as they are now; cheap, and safe from any thread.
+	 * @return a live view of the open sessions (empty for UDP)
 	 */
-	Map<String, OpenSession> sessions();
+	Collection<SessionHandle> sessions();
+
+	/**
+	 * An open session.
+	 * @param id the session's id
+	 * @return the session, or null when no such session is open on this listener
+	 */
+	@Nullable SessionHandle session(String id);
 
 }

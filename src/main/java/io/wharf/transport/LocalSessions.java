@@ -21,9 +21,9 @@ class LocalSessions implements SocketSessions {
 	@Override
 	public Optional<Session> find(String id) {
 		for (BoundListener listener : this.listeners.bound().values()) {
-			OpenSession open = listener.sessions().get(id);
+			Session open = listener.session(id);
 			if (open != null) {
-				return Optional.of(open.session());
+				return Optional.of(open);
 			}
 		}
 		return Optional.empty();
@@ -39,8 +39,8 @@ class LocalSessions implements SocketSessions {
 		int sent = 0;
 		int busy = 0;
 		int gone = 0;
-		for (OpenSession open : bound.sessions().values()) {
-			SendResult result = open.session().send(frames);
+		for (Session open : bound.sessions()) {
+			SendResult result = open.send(frames);
 			switch (result) {
 				case SENT -> sent++;
 				case BUSY -> busy++;

@@ -3,6 +3,7 @@ package io.wharf.api;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -169,6 +170,20 @@ class CustomServiceTests {
 		try (WireClient client = WireClient.connect(this.listeners.port("audit"))) {
 			client.send("entry\n");
 			assertThat(client.readLine()).isEqualTo("audited entry\n");
+		}
+	}
+
+	@Test
+	void aFlowsTextReplyIsReadTheSameWayOverUdp() throws IOException {
+		try (DatagramSocket socket = new DatagramSocket()) {
+			socket.setSoTimeout(5000);
+			byte[] entry = "entry".getBytes(StandardCharsets.UTF_8);
+			socket.send(new DatagramPacket(entry, entry.length, InetAddress.getLoopbackAddress(),
+					this.listeners.port("audit-udp")));
+			DatagramPacket reply = new DatagramPacket(new byte[64], 64);
+			socket.receive(reply);
+			assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8))
+				.isEqualTo("audited entry");
 		}
 	}
 

@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Import;
 				"wharf.listeners.fragile.port=0", "wharf.listeners.fragile.service=fragile",
 				"wharf.listeners.fragile.framing.type=line", "wharf.listeners.audit.protocol=tcp",
 				"wharf.listeners.audit.port=0", "wharf.listeners.audit.service=audit",
-				"wharf.listeners.audit.framing.type=line", "wharf.listeners.counter.max-connections=2000",
+				"wharf.listeners.audit.framing.type=line", "wharf.listeners.audit-udp.protocol=udp",
+				"wharf.listeners.audit-udp.port=0", "wharf.listeners.audit-udp.service=audit",
+				"wharf.listeners.counter.max-connections=2000",
 				// A thousand clients, all from this one address.
 				"wharf.listeners.counter.max-connections-per-client=0",
 				"wharf.listeners.counter.connection-rate-per-client=0",

@@ -2,12 +2,13 @@ package io.wharf.transport.tcp;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSession;
 
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.wharf.api.CloseReason;
-import io.wharf.transport.tcp.connection.SessionClose;
+import io.wharf.transport.tcp.connection.ConnectionClose;
 import io.wharf.transport.tcp.tls.ListenerTls;
 import io.wharf.transport.tcp.tls.TlsDetails;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +25,14 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
  */
 abstract class ConnectionContract extends TcpConnectionSupport {
 
+	/** Numbers sessions, so that their ids are unique without a random UUID each. */
+	private static final AtomicLong numbers = new AtomicLong();
+
 	final SocketChannel channel;
 
 	final NettyConnectionFactory factory;
 
-	final SessionClose close;
+	final ConnectionClose close;
 
 	private final InetSocketAddress remote;
 
@@ -39,14 +43,14 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 	/**
 	 * A connection whose TLS handshake, if its listener serves TLS, is complete.
 	 */
-	ConnectionContract(SocketChannel channel, NettyConnectionFactory factory, long number, InetSocketAddress client,
+	ConnectionContract(SocketChannel channel, NettyConnectionFactory factory, InetSocketAddress client,
 			@Nullable ListenerTls tls) {
 		super(factory.getApplicationEventPublisher());
 		this.channel = channel;
 		this.factory = factory;
-		this.close = new SessionClose(channel);
+		this.close = new ConnectionClose(channel);
 		this.remote = client;
-		this.connectionId = channel.localAddress().getPort() + "-" + Long.toHexString(number);
+		this.connectionId = channel.localAddress().getPort() + "-" + Long.toHexString(numbers.incrementAndGet());
 		SSLSession session = (tls != null) ? getSslSession() : null;
 		this.tls = (session != null) ? TlsDetails.of(session, tls.asksClientCertificates()) : null;
 	}
@@ -73,7 +77,7 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 	 * How the connection is closing, if it is.
 	 * @return the close state
 	 */
-	public final SessionClose closeState() {
+	public final ConnectionClose closeState() {
 		return this.close;
 	}
 

@@ -1,34 +1,67 @@
 package io.wharf.transport.tcp;
 
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.wharf.transport.tcp.connection.SessionCounts;
-import io.wharf.transport.tcp.framing.Framing;
+import io.netty.channel.socket.SocketChannel;
+import io.wharf.config.ProxyProtocol;
+import io.wharf.transport.tcp.connection.ConnectionCounts;
+import io.wharf.transport.tcp.proxy.ProxyHeader;
+import io.wharf.transport.tcp.proxy.ProxyPolicy;
+import io.wharf.transport.tcp.tls.ListenerTls;
+import io.wharf.transport.tcp.tls.TlsHandshake;
 
 /**
- * Everything a byte meets on its way through one admitted TCP connection, assembled in
- * this one place (after TLS, on a TLS listener, whose handlers are added at accept): byte
- * and message counts (with the time of the last read, which the listener's DeadlineSweep
- * watches), the framing decoder and encoder, and the session that delivers frames to
- * Spring Integration.
+ * Everything a byte meets on its way through one TCP connection, assembled in this one
+ * place, in order, when the connection is accepted: admission first (a refused connection
+ * gets no handler at all), then the PROXY header (on a PROXY listener), TLS and its
+ * handshake (on a TLS listener), the counts, the framing decoder and encoder, and the
+ * session handler that delivers frames to Spring Integration. The
+ * {@link AcceptedConnection} decides when the session opens.
  */
-final class ConnectionPipeline {
+final class ConnectionPipeline extends ChannelInitializer<SocketChannel> {
 
-	private final Framing framing;
+	private final ListenerContext listener;
 
-	ConnectionPipeline(Framing framing) {
-		this.framing = framing;
+	private final ListenerConnections connections;
+
+	private final NettyConnectionFactory factory;
+
+	ConnectionPipeline(ListenerContext listener, ListenerConnections connections, NettyConnectionFactory factory) {
+		this.listener = listener;
+		this.connections = connections;
+		this.factory = factory;
 	}
 
-	void assemble(ChannelPipeline pipeline, SessionCounts counts, TcpSession session) {
-		pipeline.addLast(SessionCounts.HANDLER, counts);
-		ChannelHandler decoder = this.framing.decoder();
-		pipeline.addLast("frame-decoder", decoder);
-		ChannelHandler encoder = this.framing.encoder();
+	@Override
+	protected void initChannel(SocketChannel channel) {
+		if (!this.factory.accepting()) {
+			channel.close();
+			return;
+		}
+		AcceptedConnection connection = AcceptedConnection.admit(channel, this.listener, this.connections,
+				this.factory);
+		if (connection == null) {
+			return;
+		}
+		ChannelPipeline pipeline = channel.pipeline();
+		ProxyPolicy proxy = this.listener.proxy();
+		if (proxy.mode() != ProxyProtocol.OFF) {
+			pipeline.addLast("proxy-header", new ProxyHeader(connection, proxy.mode() == ProxyProtocol.ON,
+					proxy.trusts(channel.remoteAddress())));
+		}
+		ListenerTls tls = this.listener.tls();
+		if (tls != null) {
+			pipeline.addLast("tls", tls.newHandler(channel))
+				.addLast("tls-handshake", new TlsHandshake(tls, connection::secured));
+		}
+		ChannelHandler decoder = this.listener.framing().decoder();
+		pipeline.addLast(ConnectionCounts.HANDLER, connection.counts()).addLast("frame-decoder", decoder);
+		ChannelHandler encoder = this.listener.framing().encoder();
 		if (encoder != null) {
 			pipeline.addLast("frame-encoder", encoder);
 		}
-		pipeline.addLast("session", new SessionHandler(session, this.framing, decoder));
+		pipeline.addLast("session", new SessionHandler(connection, decoder));
 	}
 
 }

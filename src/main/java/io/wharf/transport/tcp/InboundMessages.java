@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.wharf.conversation.ConversationEvent;
 import io.wharf.conversation.ConversationHeaders;
+import io.wharf.conversation.SessionHandle;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.IpHeaders;
@@ -13,9 +14,10 @@ import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Builds the messages a TCP listener's sessions send to its service, in one step each:
- * one header map with Spring Integration's standard TCP headers and the listener's own (a
- * message builder would copy them three times, the largest cost per message under
- * pipelined load).
+ * the headers that do not change during a session (Spring Integration's standard TCP
+ * headers, the listener's own and the session) are gathered once, when the session opens,
+ * and each message only copies them into its own headers (a message builder would copy
+ * them three times, the largest cost per message under pipelined load).
  */
 final class InboundMessages {
 
@@ -28,43 +30,55 @@ final class InboundMessages {
 	}
 
 	/**
-	 * A decoded frame as a message.
-	 * @param session the session it came from
-	 * @param frame its bytes
-	 * @return the message
+	 * The messages of one session.
+	 * @param connection the session's connection
+	 * @param session the session as services see it
+	 * @return its messages
 	 */
-	Message<byte[]> frame(TcpSession session, byte[] frame) {
-		return new GenericMessage<>(frame, headers(session, 0));
+	OfSession of(ConnectionContract connection, SessionHandle session) {
+		Map<String, Object> headers = new HashMap<>(2 * (6 + this.listenerHeaders.size()));
+		headers.put(IpHeaders.HOSTNAME, connection.getHostName());
+		headers.put(IpHeaders.IP_ADDRESS, connection.getHostAddress());
+		headers.put(IpHeaders.REMOTE_PORT, connection.getPort());
+		headers.put(IpHeaders.CONNECTION_ID, connection.getConnectionId());
+		headers.put(IpHeaders.LOCAL_ADDRESS, connection.localAddress());
+		headers.put(ConversationHeaders.SESSION, session);
+		headers.putAll(this.listenerHeaders);
+		return new OfSession(Map.copyOf(headers));
 	}
 
 	/**
-	 * A lifecycle moment of a session as a message with no payload.
-	 * @param session the session
-	 * @param event what happened
-	 * @param header an extra header name (e.g. the close reason), or null
-	 * @param value its value
-	 * @return the message
+	 * The messages of one session, over the headers it gathered once.
+	 *
+	 * @param headers the headers every message of the session carries
 	 */
-	Message<byte[]> event(TcpSession session, ConversationEvent event, @Nullable String header,
-			@Nullable Object value) {
-		Map<String, Object> headers = headers(session, 2);
-		headers.put(ConversationHeaders.EVENT, event);
-		if (header != null && value != null) {
-			headers.put(header, value);
-		}
-		return new GenericMessage<>(NO_PAYLOAD, headers);
-	}
+	record OfSession(Map<String, Object> headers) {
 
-	private Map<String, Object> headers(TcpSession session, int extra) {
-		Map<String, Object> headers = new HashMap<>(2 * (9 + extra + this.listenerHeaders.size()));
-		headers.put(IpHeaders.HOSTNAME, session.getHostName());
-		headers.put(IpHeaders.IP_ADDRESS, session.getHostAddress());
-		headers.put(IpHeaders.REMOTE_PORT, session.getPort());
-		headers.put(IpHeaders.CONNECTION_ID, session.getConnectionId());
-		headers.put(IpHeaders.LOCAL_ADDRESS, session.localAddress());
-		headers.put(ConversationHeaders.SESSION, session.session());
-		headers.putAll(this.listenerHeaders);
-		return headers;
+		/**
+		 * A decoded frame as a message.
+		 * @param frame its bytes
+		 * @return the message
+		 */
+		Message<byte[]> frame(byte[] frame) {
+			return new GenericMessage<>(frame, this.headers);
+		}
+
+		/**
+		 * A lifecycle moment of the session as a message with no payload.
+		 * @param event what happened
+		 * @param header an extra header name (e.g. the close reason), or null
+		 * @param value its value
+		 * @return the message
+		 */
+		Message<byte[]> event(ConversationEvent event, @Nullable String header, @Nullable Object value) {
+			Map<String, Object> headers = new HashMap<>(this.headers);
+			headers.put(ConversationHeaders.EVENT, event);
+			if (header != null && value != null) {
+				headers.put(header, value);
+			}
+			return new GenericMessage<>(NO_PAYLOAD, headers);
+		}
+
 	}
 
 }

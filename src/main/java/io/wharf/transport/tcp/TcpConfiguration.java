@@ -38,7 +38,6 @@ public class TcpConfiguration {
 	@Bean
 	TcpTransport wharfTcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext,
 			ProcessConnections process, SslBundles bundles, TlsProviderProperties tls) {
-		// Chosen when the first TLS listener binds: loading OpenSSL is not free.
 		Supplier<TlsProvider> provider = SingletonSupplier.of(() -> {
 			TlsProvider chosen = TlsProvider.choose(tls.provider());
 			chosen.announce();
@@ -49,11 +48,10 @@ public class TcpConfiguration {
 
 	/** {@code /actuator/info} says which TLS implementation serves the TLS listeners. */
 	@Bean
-	InfoContributor wharfTlsInfo(TcpTransport transport) {
+	InfoContributor wharfTlsInfo(ListenersProperties listeners, TcpTransport transport) {
 		return (info) -> {
-			TlsProvider provider = transport.tlsInUse();
-			if (provider != null) {
-				info.withDetail("tls", Map.of("provider", provider.description()));
+			if (listeners.enabled().values().stream().anyMatch((listener) -> listener.ssl().enabled())) {
+				info.withDetail("tls", Map.of("provider", transport.tlsProvider().description()));
 			}
 		};
 	}

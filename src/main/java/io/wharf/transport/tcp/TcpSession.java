@@ -1,5 +1,6 @@
 package io.wharf.transport.tcp;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,16 +9,18 @@ import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.DecoderException;
 import io.wharf.api.CloseReason;
 import io.wharf.api.Reply;
 import io.wharf.conversation.ConversationEvent;
 import io.wharf.conversation.ConversationHeaders;
+import io.wharf.conversation.Replies;
 import io.wharf.conversation.SessionChannel;
 import io.wharf.conversation.SessionHandle;
-import io.wharf.transport.OpenSession;
-import io.wharf.transport.tcp.connection.Overseen;
-import io.wharf.transport.tcp.connection.SessionCounts;
-import io.wharf.transport.tcp.connection.SessionDrain;
+import io.wharf.transport.tcp.connection.ConnectionCounts;
+import io.wharf.transport.tcp.connection.ConnectionDrain;
+import io.wharf.transport.tcp.connection.SweptConnection;
+import io.wharf.transport.tcp.framing.FrameException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.Lifecycle;
@@ -26,66 +29,57 @@ import org.springframework.integration.ip.tcp.connection.TcpListener;
 import org.springframework.messaging.Message;
 
 /**
- * One TCP connection, behind Spring Integration's connection contract: its frames go to
- * the listener's inbound adapter as messages, the replies come back through
- * {@link #send}, and it publishes the usual connection events. Everything runs on the
- * channel's event loop; replies written while a read is processed are flushed once, when
- * the read completes.
+ * One open TCP session, behind Spring Integration's connection contract: it decides what
+ * each thing its handler reports means (a frame, the end of a read, a failure, the
+ * client's half-close), sends its frames to the listener's inbound adapter as messages,
+ * writes the replies that come back through {@link #send}, and publishes the usual
+ * connection events. Everything runs on the channel's event loop; replies written while a
+ * read is processed are flushed once, when the read completes.
  */
-final class TcpSession extends ConnectionContract implements OpenSession, SessionChannel, Overseen {
+final class TcpSession extends ConnectionContract implements SessionChannel, SweptConnection {
 
 	private final ListenerContext listener;
 
-	final SessionCounts counts;
+	private final ConnectionCounts counts;
 
 	private final SessionHandle handle;
+
+	private final InboundMessages.OfSession messages;
+
+	private final ConnectionDrain drain = new ConnectionDrain();
 
 	private boolean reading;
 
 	private boolean flushPending;
 
-	private final SessionDrain drain = new SessionDrain();
-
-	TcpSession(SocketChannel channel, NettyConnectionFactory factory, ListenerContext listener, SessionCounts counts,
-			long number, InetSocketAddress client) {
-		super(channel, factory, number, client, listener.tls());
+	TcpSession(SocketChannel channel, NettyConnectionFactory factory, ListenerContext listener, ConnectionCounts counts,
+			InetSocketAddress client) {
+		super(channel, factory, client, listener.tls());
 		this.listener = listener;
 		this.counts = counts;
-		this.handle = new SessionHandle(getConnectionId(), listener.name(), remoteAddress(), this);
+		this.handle = new SessionHandle(getConnectionId(), listener.name(), client, this);
+		this.messages = listener.messages().of(this, this.handle);
 	}
 
-	@Override
-	public SessionHandle session() {
+	SessionHandle session() {
 		return this.handle;
 	}
 
 	@Override
 	public Map<String, Object> describe() {
 		Map<String, Object> session = this.counts.describe(getConnectionId(), getHostAddress() + ":" + getPort());
-		String state = this.handle.describeState();
-		if (state != null) {
-			session.put("state", state);
-		}
 		if (tls() != null) {
 			session.put("tls", tls().describe());
 		}
 		return session;
 	}
 
-	@Override
-	public void closeByOperator() {
-		this.channel.eventLoop().execute(() -> this.close.gracefully(CloseReason.REJECTED));
-	}
-
+	/** The session opened: the service may speak first. */
 	void opened() {
-		this.listener.sessions().opened(getConnectionId(), this);
 		this.listener.metrics().connections().opened();
 		publishConnectionOpenEvent();
-		deliver(this.listener.messages().event(this, ConversationEvent.OPENED, null, null));
-		readComplete();
-		if (this.listener.sessions().draining()) {
-			drain();
-		}
+		deliver(this.messages.event(ConversationEvent.OPENED, null, null));
+		flush();
 	}
 
 	/**
@@ -107,12 +101,64 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		this.drain.frameRead();
 		this.counts.received();
 		long start = System.nanoTime();
-		deliver(this.listener.messages().frame(this, frame));
+		deliver(this.messages.frame(frame));
 		this.listener.metrics().processed(System.nanoTime() - start);
 	}
 
+	/**
+	 * A read batch ended.
+	 * @param midFrame whether the decoder holds part of a frame, which the frame timeout
+	 * bounds
+	 */
+	void readComplete(boolean midFrame) {
+		this.counts.frameProgress(midFrame);
+		flush();
+	}
+
+	/**
+	 * A client that does not read its replies stops being read: nothing is buffered
+	 * without bound.
+	 * @param writable whether the output buffer has room again
+	 */
+	void writability(boolean writable) {
+		this.channel.config().setAutoRead(writable);
+		this.counts.writability(writable);
+	}
+
+	/** The client shut down its output: answer what it sent, then close. */
+	void inputEnded() {
+		this.close.inputEnded();
+	}
+
+	/**
+	 * Something failed below: a frame the framing refuses closes the session with a word
+	 * to the client; a broken connection closes quietly; anything else is logged.
+	 * @param cause what failed
+	 */
+	void failed(Throwable cause) {
+		FrameException frame = this.listener.framing().frameError(cause);
+		if (frame != null) {
+			if (!this.close.closing()) {
+				this.listener.metrics().error(frame.errorType());
+				this.listener.log().frameRejected(this, frame);
+				sayAndClose("ERROR " + frame.getMessage() + "; closing the connection\n", CloseReason.FRAME_ERROR);
+			}
+			flush();
+			return;
+		}
+		Throwable error = (cause instanceof DecoderException && cause.getCause() != null) ? cause.getCause() : cause;
+		if (error instanceof IOException) {
+			this.listener.log().clientGone(this, error.getMessage());
+			this.close.now(CloseReason.CLIENT_CLOSED);
+		}
+		else {
+			this.listener.log().unexpected(this, "an unexpected error", error);
+			this.close.now(CloseReason.ERROR);
+		}
+	}
+
 	/** Flushes what the services answered while the read batch was processed. */
-	void readComplete() {
+	private void flush() {
 		this.reading = false;
 		this.counts.meter();
 		if (this.flushPending) {
@@ -124,14 +170,14 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		}
 	}
 
-	/** Writes a service's answer: a {@link Reply} or the bytes of one message. */
+	/** Writes a service's answer, read the one way every transport reads replies. */
 	@Override
 	public void send(Message<?> message) {
 		if (!this.channel.eventLoop().inEventLoop()) {
 			this.channel.eventLoop().execute(() -> send(message));
 			return;
 		}
-		Reply reply = Reply.from(message.getPayload());
+		Reply reply = Replies.of(message.getPayload());
 		write(reply.frames());
 		if (reply.close()) {
 			closeGracefully(CloseReason.EXIT);
@@ -149,8 +195,8 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 	}
 
 	@Override
-	public void closeLater() {
-		this.channel.eventLoop().execute(() -> closeGracefully(CloseReason.EXIT));
+	public void close(CloseReason reason) {
+		this.channel.eventLoop().execute(() -> closeGracefully(reason));
 	}
 
 	@Override
@@ -169,7 +215,7 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		this.counts.sent(frames.size(), bytes);
 		this.flushPending = true;
 		if (!this.reading) {
-			readComplete();
+			flush();
 		}
 	}
 
@@ -181,14 +227,14 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		Duration timeout = this.listener.deadlines().idleTimeout();
 		this.listener.log().idle(this, timeout);
 		lastWords(CloseReason.IDLE_TIMEOUT, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout);
-		readComplete();
+		flush();
 	}
 
 	/** Tells the service why the session ends, so it can say goodbye, then closes. */
 	private void lastWords(CloseReason reason, ConversationEvent event, @Nullable String header,
 			@Nullable Object value) {
 		this.close.record(reason);
-		deliver(this.listener.messages().event(this, event, header, value));
+		deliver(this.messages.event(event, header, value));
 		closeGracefully(reason);
 	}
 
@@ -201,12 +247,8 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 	}
 
 	@Override
-	public SessionCounts counts() {
+	public ConnectionCounts counts() {
 		return this.counts;
-	}
-
-	ListenerContext listener() {
-		return this.listener;
 	}
 
 	private void closeGracefully(CloseReason reason) {
@@ -220,13 +262,11 @@ final class TcpSession extends ConnectionContract implements OpenSession, Sessio
 		this.close.now(CloseReason.CLIENT_CLOSED);
 		CloseReason reason = this.close.reason();
 		this.counts.meter();
-		this.listener.sessions().ended(getConnectionId(), remoteAddress().getAddress());
 		this.listener.metrics().connections().closed(reason, this.counts.openNanos());
 		this.listener.log().ended(this, reason, this.counts);
 		this.factory.closeConnection(getConnectionId());
 		if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
-			deliver(this.listener.messages()
-				.event(this, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason));
+			deliver(this.messages.event(ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason));
 		}
 		closeContract();
 	}

@@ -1,20 +1,23 @@
 package io.wharf.transport.tcp;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.Protocol;
+import io.wharf.conversation.SessionHandle;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
 import io.wharf.transport.ListenerRoute;
 import io.wharf.transport.ListenerTransport;
 import io.wharf.transport.tcp.admission.Admission;
 import io.wharf.transport.tcp.admission.ProcessConnections;
+import io.wharf.transport.tcp.connection.ConnectionLog;
 import io.wharf.transport.tcp.connection.DeadlineSweep;
 import io.wharf.transport.tcp.connection.Deadlines;
-import io.wharf.transport.tcp.connection.SessionLog;
 import io.wharf.transport.tcp.framing.Framing;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
 import io.wharf.transport.tcp.tls.ListenerTls;
@@ -43,8 +46,6 @@ class TcpTransport implements ListenerTransport {
 
 	private final Supplier<TlsProvider> tlsProvider;
 
-	private volatile @Nullable TlsProvider tlsInUse;
-
 	TcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext, ProcessConnections process,
 			SslBundles bundles, Supplier<TlsProvider> tlsProvider) {
 		this.loops = loops;
@@ -55,11 +56,12 @@ class TcpTransport implements ListenerTransport {
 	}
 
 	/**
-	 * The TLS implementation the TLS listeners use.
-	 * @return the provider, or null when no listener serves TLS
+	 * The TLS implementation of every TLS listener, chosen the first time it is asked
+	 * for: loading OpenSSL is not free, and only TLS listeners need it.
+	 * @return the provider
 	 */
-	@Nullable TlsProvider tlsInUse() {
-		return this.tlsInUse;
+	TlsProvider tlsProvider() {
+		return this.tlsProvider.get();
 	}
 
 	@Override
@@ -69,25 +71,24 @@ class TcpTransport implements ListenerTransport {
 
 	@Override
 	public BoundListener bind(String name, ListenerProperties properties, ListenerMetrics metrics) {
-		Framing framing = new Framing(properties.framing());
 		ListenerRoute route = new ListenerRoute(name, properties, this.flowContext);
-		Sessions sessions = new Sessions(Admission.of(properties, this.process));
+		ListenerConnections connections = new ListenerConnections(Admission.of(properties, this.process));
 		Deadlines deadlines = Deadlines.of(properties);
-		ListenerTls tls = null;
-		if (properties.ssl().enabled()) {
-			this.tlsInUse = this.tlsProvider.get();
-			tls = ListenerTls.of(name, properties.ssl(), this.bundles, this.tlsInUse, metrics);
-		}
-		ListenerContext parts = new ListenerContext(name, sessions, new SessionLog(name),
-				new InboundMessages(route.headers()), metrics, deadlines, framing, ProxyPolicy.of(properties), tls);
-		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops, parts);
-		return new BoundTcpListener(name, properties, route, factory, sessions,
-				new DeadlineSweep(sessions::all, parts.log(), deadlines, this.loops.workers()));
+		ListenerTls tls = properties.ssl().enabled()
+				? ListenerTls.of(name, properties.ssl(), this.bundles, tlsProvider(), metrics) : null;
+		ListenerContext context = new ListenerContext(name, new ConnectionLog(name),
+				new InboundMessages(route.headers()), metrics, deadlines, new Framing(properties.framing()),
+				ProxyPolicy.of(properties), tls);
+		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops,
+				(self) -> new ConnectionPipeline(context, connections, self));
+		return new BoundTcpListener(name, properties, route, factory, connections,
+				new DeadlineSweep(connections::all, context.log(), deadlines, this.loops.workers()));
 	}
 
 	/** A bound TCP listener through its lifecycle. */
 	private record BoundTcpListener(String name, ListenerProperties properties, ListenerRoute route,
-			NettyConnectionFactory factory, Sessions registry, DeadlineSweep deadlines) implements BoundListener {
+			NettyConnectionFactory factory, ListenerConnections connections,
+			DeadlineSweep deadlines) implements BoundListener {
 
 		@Override
 		public int localPort() {
@@ -110,8 +111,8 @@ class TcpTransport implements ListenerTransport {
 		}
 
 		@Override
-		public java.util.concurrent.CompletableFuture<Void> drained() {
-			return this.registry.drain();
+		public CompletableFuture<Void> drained() {
+			return this.connections.drain();
 		}
 
 		@Override
@@ -122,8 +123,13 @@ class TcpTransport implements ListenerTransport {
 		}
 
 		@Override
-		public Map<String, io.wharf.transport.OpenSession> sessions() {
-			return this.registry.open();
+		public Collection<SessionHandle> sessions() {
+			return this.connections.handles();
+		}
+
+		@Override
+		public @Nullable SessionHandle session(String id) {
+			return this.connections.handle(id);
 		}
 
 	}

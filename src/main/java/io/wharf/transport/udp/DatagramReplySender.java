@@ -5,7 +5,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 
-import io.wharf.api.Reply;
+import io.wharf.conversation.Replies;
 import io.wharf.observe.ListenerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +15,9 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandler;
 
 /**
- * Sends each reply as one datagram, from the listener's own socket, to the sender of the
- * datagram it answers.
+ * Sends each reply as one datagram (its frames joined), from the listener's own socket,
+ * to the sender of the datagram it answers; a reply is read the one way every transport
+ * reads replies.
  */
 class DatagramReplySender implements MessageHandler {
 
@@ -44,8 +45,7 @@ class DatagramReplySender implements MessageHandler {
 			logger.warn("Listener '{}' dropped a reply without a destination", this.listener);
 			return;
 		}
-		Object payload = message.getPayload();
-		byte[] bytes = (payload instanceof Reply reply) ? reply.joined() : (byte[]) payload;
+		byte[] bytes = Replies.of(message.getPayload()).joined();
 		if (!this.guard.mayReply(destination, bytes.length)) {
 			return;
 		}

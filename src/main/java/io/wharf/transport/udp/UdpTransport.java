@@ -3,19 +3,21 @@ package io.wharf.transport.udp;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.SocketException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.Protocol;
+import io.wharf.conversation.SessionHandle;
 import io.wharf.failure.ListenerBindException;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
 import io.wharf.transport.ListenerAddress;
 import io.wharf.transport.ListenerRoute;
 import io.wharf.transport.ListenerTransport;
-import io.wharf.transport.OpenSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,8 +147,13 @@ class UdpTransport implements ListenerTransport {
 		}
 
 		@Override
-		public Map<String, OpenSession> sessions() {
-			return Map.of();
+		public Collection<SessionHandle> sessions() {
+			return List.of();
+		}
+
+		@Override
+		public @Nullable SessionHandle session(String id) {
+			return null;
 		}
 
 	}

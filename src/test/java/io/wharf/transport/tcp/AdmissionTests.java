@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.wharf.transport.Listeners;
-import io.wharf.transport.tcp.connection.SessionLog;
+import io.wharf.transport.tcp.connection.ConnectionLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -184,7 +184,8 @@ class AdmissionTests {
 			.filter((line) -> line.contains(" INFO ") && line.contains("Listener 'crowd' session"))
 			.count();
 		// The other lines went to DEBUG; the meters counted every session.
-		assertThat(lines).isLessThanOrEqualTo((long) (SessionLog.SESSION_LINES_PER_SECOND * (Math.ceil(seconds) + 1)));
+		assertThat(lines)
+			.isLessThanOrEqualTo((long) (ConnectionLog.SESSION_LINES_PER_SECOND * (Math.ceil(seconds) + 1)));
 	}
 
 	private Socket connect(String from, int port) throws IOException {

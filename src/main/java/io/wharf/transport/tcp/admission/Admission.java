@@ -1,7 +1,6 @@
 package io.wharf.transport.tcp.admission;
 
 import java.net.InetAddress;
-import java.util.List;
 
 import io.wharf.config.ListenerProperties;
 import org.jspecify.annotations.Nullable;
@@ -33,16 +32,6 @@ public final class Admission {
 	 */
 	public static Admission of(ListenerProperties properties, ProcessConnections process) {
 		return new Admission(properties.maxConnections(), process, new ClientAdmission(properties));
-	}
-
-	/**
-	 * An admission with no limits of the client's own.
-	 * @param max the listener's cap
-	 * @param process the process's cap
-	 * @return the admission
-	 */
-	public static Admission upTo(int max, ProcessConnections process) {
-		return new Admission(max, process, new ClientAdmission(List.of(), List.of(), 0, 0, 0, 1));
 	}
 
 	/**

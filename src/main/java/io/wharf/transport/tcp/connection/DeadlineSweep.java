@@ -22,9 +22,9 @@ public final class DeadlineSweep implements Runnable {
 
 	private static final String RECONNECT = "Server: this connection reached its maximum age; please reconnect\n";
 
-	private final Supplier<Collection<? extends Overseen>> sessions;
+	private final Supplier<Collection<? extends SweptConnection>> sessions;
 
-	private final SessionLog log;
+	private final ConnectionLog log;
 
 	private final Deadlines deadlines;
 
@@ -39,8 +39,8 @@ public final class DeadlineSweep implements Runnable {
 	 * @param deadlines the listener's limits
 	 * @param loops the event loops, one of which runs the sweep
 	 */
-	public DeadlineSweep(Supplier<Collection<? extends Overseen>> sessions, SessionLog log, Deadlines deadlines,
-			EventLoopGroup loops) {
+	public DeadlineSweep(Supplier<Collection<? extends SweptConnection>> sessions, ConnectionLog log,
+			Deadlines deadlines, EventLoopGroup loops) {
 		this.sessions = sessions;
 		this.log = log;
 		this.deadlines = deadlines;
@@ -67,7 +67,7 @@ public final class DeadlineSweep implements Runnable {
 	@Override
 	public void run() {
 		long now = System.nanoTime();
-		for (Overseen session : this.sessions.get()) {
+		for (SweptConnection session : this.sessions.get()) {
 			if (due(session, now) != null) {
 				// Checked again on the session's own thread, which a read may have
 				// reached.
@@ -81,8 +81,8 @@ public final class DeadlineSweep implements Runnable {
 		}
 	}
 
-	private @Nullable CloseReason due(Overseen session, long now) {
-		SessionCounts counts = session.counts();
+	private @Nullable CloseReason due(SweptConnection session, long now) {
+		ConnectionCounts counts = session.counts();
 		Deadlines limits = this.deadlines;
 		if (session.closeState().closing()) {
 			return (limits.write() > 0 && session.closeState().closingFor(now) >= limits.write())
@@ -100,8 +100,8 @@ public final class DeadlineSweep implements Runnable {
 		return (counts.overAge()) ? CloseReason.MAX_AGE : null;
 	}
 
-	private void act(Overseen session, CloseReason due) {
-		SessionLog log = this.log;
+	private void act(SweptConnection session, CloseReason due) {
+		ConnectionLog log = this.log;
 		switch (due) {
 			case IDLE_TIMEOUT -> session.expire();
 			case WRITE_TIMEOUT -> {

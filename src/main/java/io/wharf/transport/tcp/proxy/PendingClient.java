@@ -1,7 +1,6 @@
 package io.wharf.transport.tcp.proxy;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * A connection whose client comes in a PROXY header, as the header's handlers see it:
@@ -15,13 +14,6 @@ public interface PendingClient {
 	 * @return true once decided
 	 */
 	boolean decided();
-
-	/**
-	 * Sets the timer that decides if the header does not come in time; it is cancelled
-	 * once the connection is decided.
-	 * @param deadline the timer
-	 */
-	void until(ScheduledFuture<?> deadline);
 
 	/**
 	 * Opens the session for the client, if its own limits admit it.

@@ -2,6 +2,7 @@ package io.wharf.transport.tcp.proxy;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledFuture;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -9,6 +10,7 @@ import io.netty.handler.codec.haproxy.HAProxyCommand;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
 import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
 import io.netty.util.NetUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes the PROXY header Netty's decoder read and opens the session for the client it
@@ -19,8 +21,24 @@ final class ProxiedClient extends ChannelInboundHandlerAdapter {
 
 	private final PendingClient pending;
 
-	ProxiedClient(PendingClient pending) {
+	private final @Nullable ScheduledFuture<?> deadline;
+
+	/**
+	 * Reads the header of one connection.
+	 * @param pending the connection
+	 * @param deadline refuses the connection if the header is not complete in time;
+	 * cancelled once it is, or the connection closes
+	 */
+	ProxiedClient(PendingClient pending, @Nullable ScheduledFuture<?> deadline) {
 		this.pending = pending;
+		this.deadline = deadline;
+	}
+
+	@Override
+	public void handlerRemoved(ChannelHandlerContext ctx) {
+		if (this.deadline != null) {
+			this.deadline.cancel(false);
+		}
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.wharf.transport.tcp.proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
@@ -12,6 +13,7 @@ import io.netty.handler.codec.ProtocolDetectionResult;
 import io.netty.handler.codec.ProtocolDetectionState;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.haproxy.HAProxyProtocolVersion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first handler of a connection on a listener with {@code proxy-protocol} on or
@@ -42,6 +44,8 @@ public final class ProxyHeader extends ByteToMessageDecoder {
 
 	private final boolean trusted;
 
+	private @Nullable ScheduledFuture<?> deadline;
+
 	/**
 	 * Waits for the header of one connection.
 	 * @param pending the connection
@@ -57,7 +61,18 @@ public final class ProxyHeader extends ByteToMessageDecoder {
 	@Override
 	public void handlerAdded(ChannelHandlerContext ctx) {
 		long millis = this.required ? TimeUnit.SECONDS.toMillis(HEADER_TIMEOUT_SECONDS) : OPTIONAL_WAIT_MILLIS;
-		this.pending.until(ctx.executor().schedule(() -> silent(ctx), millis, TimeUnit.MILLISECONDS));
+		this.deadline = ctx.executor().schedule(() -> silent(ctx), millis, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Removed once the connection is decided or closes, when the deadline is cancelled,
+	 * or once a header was detected, when the header's reader keeps the deadline.
+	 */
+	@Override
+	protected void handlerRemoved0(ChannelHandlerContext ctx) {
+		if (this.deadline != null) {
+			this.deadline.cancel(false);
+		}
 	}
 
 	private void silent(ChannelHandlerContext ctx) {
@@ -94,9 +109,11 @@ public final class ProxyHeader extends ByteToMessageDecoder {
 							"it sent a PROXY protocol header but is not one of " + "the trusted-proxies");
 					return;
 				}
+				ProxiedClient client = new ProxiedClient(this.pending, this.deadline);
+				this.deadline = null;
 				ctx.pipeline()
 					.addAfter(ctx.name(), "proxy-decoder", new HAProxyMessageDecoder())
-					.addAfter("proxy-decoder", "proxy-client", new ProxiedClient(this.pending));
+					.addAfter("proxy-decoder", "proxy-client", client);
 				ctx.pipeline().remove(this);
 			}
 		}

@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows one connection's TLS handshake, right after Netty's {@code SslHandler}: a
- * completed handshake is timed and opens the session (which only then exists: a failed
- * handshake never reaches the service); a failed one is counted by result, logged
- * (throttled per listener) and closed. Removes itself once the handshake is decided.
+ * completed handshake is timed and reported to the connection (whose session only then
+ * opens: a failed handshake never reaches the service); a failed one is counted by
+ * result, logged (throttled per listener) and closed. Leaves the pipeline once the
+ * handshake is decided, so it sees one outcome per connection.
  */
 public final class TlsHandshake extends ChannelInboundHandlerAdapter {
 
@@ -24,12 +25,10 @@ public final class TlsHandshake extends ChannelInboundHandlerAdapter {
 
 	private final long started = System.nanoTime();
 
-	private boolean decided;
-
 	/**
 	 * Follows the handshake of one connection.
 	 * @param tls the listener's TLS
-	 * @param established opens the session once the handshake completes
+	 * @param established tells the connection its handshake completed
 	 */
 	public TlsHandshake(ListenerTls tls, Runnable established) {
 		this.tls = tls;
@@ -42,27 +41,23 @@ public final class TlsHandshake extends ChannelInboundHandlerAdapter {
 			ctx.fireUserEventTriggered(event);
 			return;
 		}
-		if (this.decided) {
-			return;
-		}
-		this.decided = true;
+		ctx.pipeline().remove(this);
 		if (completion.isSuccess()) {
 			this.tls.meters().succeeded(System.nanoTime() - this.started);
-			ctx.pipeline().remove(this);
 			this.established.run();
 			return;
 		}
 		failed(ctx, completion.cause());
 	}
 
+	/**
+	 * SslHandler reports a failed handshake as an event first, which removes this
+	 * handler; an exception that reaches it still is a failure without one.
+	 */
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		// SslHandler reports a failed handshake both ways; the event counts it.
-		if (!this.decided) {
-			this.decided = true;
-			failed(ctx, cause);
-		}
-		ctx.close();
+		ctx.pipeline().remove(this);
+		failed(ctx, cause);
 	}
 
 	private void failed(ChannelHandlerContext ctx, Throwable cause) {

@@ -64,7 +64,8 @@ class AdmissionSlotsTests {
 	}
 
 	private static Admission admission(int max) {
-		return Admission.upTo(max, new ProcessConnections(Integer.MAX_VALUE));
+		return new Admission(max, new ProcessConnections(Integer.MAX_VALUE),
+				new ClientAdmission(List.of(), List.of(), 0, 0, 0, 1));
 	}
 
 }

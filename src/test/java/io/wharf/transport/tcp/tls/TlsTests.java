@@ -26,8 +26,8 @@ import io.wharf.Python;
 import io.wharf.TestCertificates;
 import io.wharf.TestCertificates.Issued;
 import io.wharf.WireClient;
+import io.wharf.conversation.SessionHandle;
 import io.wharf.transport.Listeners;
-import io.wharf.transport.OpenSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,10 +143,9 @@ class TlsTests {
 		try (SSLSocket socket = connect("mtls", device.clientContext(AUTHORITY))) {
 			send(socket, "ping\n");
 			assertThat(readLine(socket)).isEqualTo("ping");
-			OpenSession session = this.listeners.bound()
+			SessionHandle session = this.listeners.bound()
 				.get("mtls")
 				.sessions()
-				.values()
 				.stream()
 				.filter((open) -> open.describe().get("remote").toString().endsWith(":" + socket.getLocalPort()))
 				.findFirst()
@@ -248,7 +247,7 @@ class TlsTests {
 				.createSocket(plain, "localhost", plain.getPort(), true)) {
 				send(socket, "through haproxy\n");
 				assertThat(readLine(socket)).isEqualTo("through haproxy");
-				assertThat(this.listeners.bound().get("proxied-tls").sessions().values())
+				assertThat(this.listeners.bound().get("proxied-tls").sessions())
 					.extracting((session) -> session.describe().get("remote").toString())
 					.contains("127.0.0.2:" + plain.getLocalPort());
 			}

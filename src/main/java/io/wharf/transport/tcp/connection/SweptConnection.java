@@ -6,19 +6,19 @@ import io.wharf.api.CloseReason;
  * A session as the {@link DeadlineSweep} watches it: its counts and close state, and what
  * the sweep asks of it when a time limit is overstepped.
  */
-public interface Overseen extends LoggedConnection {
+public interface SweptConnection extends LoggedConnection {
 
 	/**
 	 * What the session counted, with the times the deadlines are measured from.
 	 * @return the counts
 	 */
-	SessionCounts counts();
+	ConnectionCounts counts();
 
 	/**
 	 * How the session is closing, if it is.
 	 * @return the close state
 	 */
-	SessionClose closeState();
+	ConnectionClose closeState();
 
 	/**
 	 * Runs a task on the session's event loop.

@@ -7,7 +7,7 @@ package io.wharf.transport.tcp.connection;
  * one; once a frame is answered during the drain, the next one, not read in full, is not
  * waited for. Used on the session's event loop only.
  */
-public final class SessionDrain {
+public final class ConnectionDrain {
 
 	private boolean draining;
 

@@ -14,7 +14,7 @@ import io.wharf.observe.ListenerMetrics;
  * session as it writes. The listener's meters are updated once per read batch, not per
  * buffer.
  */
-public final class SessionCounts extends ChannelInboundHandlerAdapter {
+public final class ConnectionCounts extends ChannelInboundHandlerAdapter {
 
 	/**
 	 * Its name in the pipeline: the first handler of an open session, below the framing
@@ -24,7 +24,8 @@ public final class SessionCounts extends ChannelInboundHandlerAdapter {
 
 	private final ListenerMetrics metrics;
 
-	private final long openedAt = System.nanoTime();
+	// Set again when the session opens, after a PROXY header or a TLS handshake.
+	private volatile long openedAt = System.nanoTime();
 
 	// Written on the session's event loop only; volatile for the sockets endpoint.
 	private volatile long bytesIn;
@@ -54,9 +55,15 @@ public final class SessionCounts extends ChannelInboundHandlerAdapter {
 
 	private int unmeteredOut;
 
-	public SessionCounts(ListenerMetrics metrics, long ageLimit) {
+	public ConnectionCounts(ListenerMetrics metrics, long ageLimit) {
 		this.metrics = metrics;
 		this.ageLimit = ageLimit;
+	}
+
+	/** The session opened: its age and its silence count from now. */
+	public void opened() {
+		this.openedAt = System.nanoTime();
+		this.lastRead = this.openedAt;
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package io.wharf.observe;
+package io.wharf.transport.tcp.connection;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +25,9 @@ import static org.awaitility.Awaitility.await;
  * fields.
  */
 @WharfTest
-class SessionLogTests {
+class ConnectionLogTests {
 
-	private final Logger logger = (Logger) LoggerFactory.getLogger("io.wharf.transport.tcp.connection.SessionLog");
+	private final Logger logger = (Logger) LoggerFactory.getLogger("io.wharf.transport.tcp.connection.ConnectionLog");
 
 	private final ListAppender<ILoggingEvent> events = new ListAppender<>();
 

@@ -16,9 +16,9 @@ import org.slf4j.event.Level;
  * and what to change; repeated warnings are throttled, and every line about a session
  * carries its id and listener in the MDC.
  */
-public final class SessionLog {
+public final class ConnectionLog {
 
-	private static final Logger logger = LoggerFactory.getLogger(SessionLog.class);
+	private static final Logger logger = LoggerFactory.getLogger(ConnectionLog.class);
 
 	/** Session lines per listener per second at most; the rest go to DEBUG. */
 	public static final int SESSION_LINES_PER_SECOND = 20;
@@ -33,7 +33,7 @@ public final class SessionLog {
 	 */
 	private final LogThrottle sessionLines = new LogThrottle(SESSION_LINES_PER_SECOND, Duration.ofSeconds(1));
 
-	public SessionLog(String listener) {
+	public ConnectionLog(String listener) {
 		this.listener = listener;
 	}
 
@@ -121,7 +121,7 @@ public final class SessionLog {
 	}
 
 	/** One INFO line with what a person asks first about a connection that went away. */
-	public void ended(LoggedConnection session, CloseReason reason, SessionCounts counts) {
+	public void ended(LoggedConnection session, CloseReason reason, ConnectionCounts counts) {
 		if (!logger.isInfoEnabled()) {
 			return;
 		}

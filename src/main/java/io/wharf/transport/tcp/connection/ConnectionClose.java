@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * How one TCP session closes: why (the first reason recorded wins), and how, so that no
  * reply already written is lost. Runs on the session's event loop.
  */
-public final class SessionClose {
+public final class ConnectionClose {
 
 	/**
 	 * How long a closing connection keeps reading, so its last reply is not lost to a
@@ -32,7 +32,7 @@ public final class SessionClose {
 
 	private @Nullable CloseReason reason;
 
-	public SessionClose(SocketChannel channel) {
+	public ConnectionClose(SocketChannel channel) {
 		this.channel = channel;
 	}
 
@@ -135,7 +135,7 @@ public final class SessionClose {
 	 * above TLS, which holds what it has not encrypted yet.
 	 */
 	private ChannelFuture afterPendingWrites() {
-		ChannelHandlerContext belowFraming = this.channel.pipeline().context(SessionCounts.HANDLER);
+		ChannelHandlerContext belowFraming = this.channel.pipeline().context(ConnectionCounts.HANDLER);
 		return ((belowFraming != null) ? belowFraming : this.channel.pipeline().firstContext())
 			.writeAndFlush(Unpooled.EMPTY_BUFFER);
 	}

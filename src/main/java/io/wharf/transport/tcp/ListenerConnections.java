@@ -1,0 +1,168 @@
+package io.wharf.transport.tcp;
+
+import java.net.InetAddress;
+import java.util.AbstractCollection;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.wharf.conversation.SessionHandle;
+import io.wharf.transport.tcp.admission.Admission;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The connections of one TCP listener: the {@link Admission} that decides who may
+ * connect, the open sessions the sockets endpoint and {@code SocketSessions} read, and
+ * the drain that completes when the last admitted or reserved connection ends.
+ */
+final class ListenerConnections {
+
+	private final Admission admission;
+
+	private final Map<String, TcpSession> open = new ConcurrentHashMap<>();
+
+	private final Collection<SessionHandle> handles = new AbstractCollection<>() {
+
+		@Override
+		public Iterator<SessionHandle> iterator() {
+			Iterator<TcpSession> sessions = ListenerConnections.this.open.values().iterator();
+			return new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					return sessions.hasNext();
+				}
+
+				@Override
+				public SessionHandle next() {
+					return sessions.next().session();
+				}
+
+			};
+		}
+
+		@Override
+		public int size() {
+			return ListenerConnections.this.open.size();
+		}
+
+	};
+
+	private final CompletableFuture<Void> drained = new CompletableFuture<>();
+
+	private volatile boolean draining;
+
+	ListenerConnections(Admission admission) {
+		this.admission = admission;
+	}
+
+	/**
+	 * Takes the slots of a new connection from a known client.
+	 * @param client the client's address
+	 * @return null when taken, or the cause of refusal (nothing is held then)
+	 */
+	@Nullable String admit(InetAddress client) {
+		return settled(this.admission.admit(client));
+	}
+
+	/**
+	 * Takes the listener's and the process's slots of a connection whose client is not
+	 * known yet.
+	 * @return null when taken, or the cause of refusal (nothing is held then)
+	 */
+	@Nullable String reserve() {
+		return settled(this.admission.reserve());
+	}
+
+	/**
+	 * Admits the client of a reserved connection.
+	 * @param client the client's address
+	 * @return null when admitted, or the cause of refusal (the reservation is given back)
+	 */
+	@Nullable String admitReserved(InetAddress client) {
+		return settled(this.admission.admitReserved(client));
+	}
+
+	/**
+	 * Gives back the slots of a reserved connection that ended before it was admitted.
+	 */
+	void abandon() {
+		this.admission.abandon();
+		settled(null);
+	}
+
+	/**
+	 * Gives back the slots of an admitted connection that ended, before or after its
+	 * session opened.
+	 * @param client the client's address
+	 */
+	void released(InetAddress client) {
+		this.admission.release(client);
+		settled(null);
+	}
+
+	void opened(String id, TcpSession session) {
+		this.open.put(id, session);
+	}
+
+	/**
+	 * Takes an ended session off the registry and frees its slots.
+	 * @param id the session's id
+	 * @param client the client's address
+	 */
+	void ended(String id, InetAddress client) {
+		this.open.remove(id);
+		released(client);
+	}
+
+	/**
+	 * Completes the drain once nothing is held any more, after every call that may have
+	 * given slots back (a refusal gives back what it took).
+	 */
+	private @Nullable String settled(@Nullable String refused) {
+		if (this.draining && this.admission.taken() == 0) {
+			this.drained.complete(null);
+		}
+		return refused;
+	}
+
+	/**
+	 * Starts waiting for the last session to end.
+	 * @return a future completed when no session is open
+	 */
+	CompletableFuture<Void> drain() {
+		this.draining = true;
+		this.open.values().forEach((session) -> session.execute(session::drain));
+		settled(null);
+		return this.drained;
+	}
+
+	/**
+	 * Whether the listener is draining, so that a session opened just as it began drains
+	 * too.
+	 * @return true once {@link #drain()} was called
+	 */
+	boolean draining() {
+		return this.draining;
+	}
+
+	/**
+	 * The open sessions as services and operators see them.
+	 * @return a live view
+	 */
+	Collection<SessionHandle> handles() {
+		return this.handles;
+	}
+
+	@Nullable SessionHandle handle(String id) {
+		TcpSession session = this.open.get(id);
+		return (session != null) ? session.session() : null;
+	}
+
+	Collection<TcpSession> all() {
+		return this.open.values();
+	}
+
+}
