@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
+import io.wharf.api.SendResult;
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.ListenersProperties;
 import io.wharf.config.Protocol;
@@ -24,14 +26,18 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * {@code /actuator/sockets}: how busy each listener is right now, without a Prometheus.
- * {@code /actuator/sockets/{listener}} lists its open TCP sessions (with client addresses
- * only as {@code wharf.sockets.show-addresses} allows); deleting
- * {@code /actuator/sockets/{listener}/{session}} closes one, which needs
- * {@code management.endpoint.sockets.access=unrestricted}.
+ * {@code /actuator/sockets}: how busy each listener is right now, without a Prometheus,
+ * and in cluster mode the cluster's instances. {@code /actuator/sockets/{listener}} lists
+ * its open TCP sessions (on every instance in cluster mode; with client addresses only as
+ * {@code wharf.sockets.show-addresses} allows); deleting
+ * {@code /actuator/sockets/{listener}/{session}} closes one, on whichever instance holds
+ * it, which needs {@code management.endpoint.sockets.access=unrestricted}.
  */
 @Endpoint(id = "sockets", defaultAccess = Access.READ_ONLY)
 class SocketsEndpoint {
+
+	/** The scope that keeps to this instance in cluster mode. */
+	private static final String LOCAL = "local";
 
 	private final ListenersProperties properties;
 
@@ -41,30 +47,61 @@ class SocketsEndpoint {
 
 	private final SocketsProperties sockets;
 
+	private final @Nullable ClusterSockets cluster;
+
 	SocketsEndpoint(ListenersProperties properties, Listeners listeners, MetricsByListener metrics,
-			SocketsProperties sockets) {
+			SocketsProperties sockets, @Nullable ClusterSockets cluster) {
 		this.properties = properties;
 		this.listeners = listeners;
 		this.metrics = metrics;
 		this.sockets = sockets;
+		this.cluster = cluster;
 	}
 
+	/**
+	 * Every listener of this instance, and in cluster mode the cluster's instances
+	 * ({@code ?scope=local} leaves them out).
+	 */
 	@ReadOperation
-	Map<String, Object> sockets() {
+	Map<String, Object> sockets(@Nullable String scope) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		this.properties.enabled().keySet().forEach((name) -> all.put(name, summary(name)));
-		return Map.of("listeners", all);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("listeners", all);
+		if (this.cluster != null && !LOCAL.equals(scope)) {
+			body.put("cluster", this.cluster.summary());
+		}
+		return body;
 	}
 
+	/**
+	 * A listener's open sessions: in cluster mode on every instance, from the directory
+	 * ({@code ?scope=local}: this instance's, with their counts).
+	 */
 	@ReadOperation
-	@Nullable Map<String, Object> listener(SecurityContext security, @Selector String listener) {
+	@Nullable Map<String, Object> listener(SecurityContext security, @Selector String listener, @Nullable String scope) {
 		if (!this.properties.enabled().containsKey(listener)) {
 			return null;
 		}
 		Map<String, Object> summary = summary(listener);
+		boolean addresses = this.sockets.showAddresses().isShown(security, this.sockets.roles());
+		if (this.cluster != null && !LOCAL.equals(scope)) {
+			try {
+				summary.put("sessions", this.cluster.sessions(listener, addresses));
+				summary.put("scope", "cluster");
+				return summary;
+			}
+			catch (CompletionException ex) {
+				summary.put("cluster", "unreachable, this instance's sessions only: " + ex.getCause().getMessage());
+			}
+		}
+		summary.put("sessions", localSessions(listener, addresses));
+		return summary;
+	}
+
+	private List<Map<String, Object>> localSessions(String listener, boolean addresses) {
 		BoundListener bound = this.listeners.bound().get(listener);
 		List<Map<String, Object>> sessions = new ArrayList<>();
-		boolean addresses = this.sockets.showAddresses().isShown(security, this.sockets.roles());
 		if (bound != null) {
 			bound.sessions().forEach((session) -> {
 				Map<String, Object> described = session.describe();
@@ -74,8 +111,7 @@ class SocketsEndpoint {
 				sessions.add(described);
 			});
 		}
-		summary.put("sessions", sessions);
-		return summary;
+		return sessions;
 	}
 
 	@DeleteOperation
@@ -85,12 +121,31 @@ class SocketsEndpoint {
 			return notFound("no running listener '" + listener + "'; running: " + this.listeners.bound().keySet());
 		}
 		SessionHandle open = bound.session(session);
-		if (open == null) {
-			return notFound("no open session '" + session + "' on listener '" + listener
-					+ "'; it may have closed already (GET /actuator/sockets/" + listener + " lists the open ones)");
+		if (open != null) {
+			open.closeByOperator();
+			return new WebEndpointResponse<>(Map.of("closed", session));
 		}
-		open.closeByOperator();
-		return new WebEndpointResponse<>(Map.of("closed", session));
+		if (this.cluster != null && ClusterSockets.owner(session) != null) {
+			return closeElsewhere(listener, session);
+		}
+		return notFound("no open session '" + session + "' on listener '" + listener
+				+ "'; it may have closed already (GET /actuator/sockets/" + listener + " lists the open ones)");
+	}
+
+	/** Closes a session on the instance that holds it. */
+	private WebEndpointResponse<Map<String, Object>> closeElsewhere(String listener, String session) {
+		SendResult result = this.cluster.close(session);
+		return switch (result) {
+			case SENT ->
+				new WebEndpointResponse<>(Map.of("closed", session, "instance", ClusterSockets.owner(session)));
+			case UNREACHABLE -> new WebEndpointResponse<>(
+					Map.of("reason",
+							"instance '" + ClusterSockets.owner(session) + "' or Redis did not answer; "
+									+ "the session may or may not be closed"),
+					WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+			default -> notFound("no open session '" + session + "' in the cluster; it may have closed already "
+					+ "(GET /actuator/sockets/" + listener + " lists the open ones)");
+		};
 	}
 
 	private static WebEndpointResponse<Map<String, Object>> notFound(String reason) {

@@ -14,7 +14,14 @@ public enum SendResult {
 	 */
 	BUSY,
 
-	/** Refused: the session is closed or closing. */
-	GONE
+	/** Refused: the session is closed or closing, or no such session is open anywhere. */
+	GONE,
+
+	/**
+	 * Not known: in cluster mode, the instance holding the session, or Redis, did not
+	 * answer within {@code wharf.cluster.send-timeout}; the frames may or may not have
+	 * been delivered.
+	 */
+	UNREACHABLE
 
 }

@@ -1,6 +1,9 @@
 package io.wharf.api;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open TCP session as a service sees it. A service may keep it and send to it later,
@@ -9,8 +12,11 @@ import java.net.InetSocketAddress;
 public interface Session {
 
 	/**
-	 * The session's id, unique in the process and safe in a URL path.
-	 * @return e.g. {@code 127.0.0.1:46714:8889:2f}
+	 * The session's id, unique in the process (in cluster mode, in the cluster) and safe
+	 * in a URL path.
+	 * @return {@code <listener port>-<number>} such as {@code 21000-2f}; in cluster mode
+	 * {@code <instance>_<listener port>-<number>} such as
+	 * {@code wharf-7d4b9-x2k8p_21000-3a91f0c2}
 	 */
 	String id();
 
@@ -42,5 +48,28 @@ public interface Session {
 
 	/** Closes the session once what was sent before is on the wire. */
 	void close();
+
+	/**
+	 * One of the session's attributes: short text a service keeps about the session that
+	 * others may read, such as a chat user's nickname.
+	 * @param name the attribute's name
+	 * @return its value, or null when it is not set
+	 */
+	@Nullable String attribute(String name);
+
+	/**
+	 * Sets or removes one of the session's attributes, from any thread. Other sessions'
+	 * services read it through {@link SocketSessions#sessions(String)}, and in cluster
+	 * mode every instance through {@link SocketSessions#list(String)}.
+	 * @param name the attribute's name
+	 * @param value its value, or null to remove it
+	 */
+	void attribute(String name, @Nullable String value);
+
+	/**
+	 * All of the session's attributes.
+	 * @return a snapshot, by name
+	 */
+	Map<String, String> attributes();
 
 }

@@ -1,14 +1,17 @@
 package io.wharf.conversation;
 
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
 
 import io.wharf.api.CloseReason;
 import io.wharf.api.SendResult;
 import io.wharf.api.Session;
+import io.wharf.api.SessionInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +29,13 @@ public final class SessionHandle implements Session {
 
 	private final SessionChannel channel;
 
+	private final SessionObserver observer;
+
+	private final long openedAt = System.currentTimeMillis();
+
+	/** Created with the first attribute: most sessions have none. */
+	private volatile @Nullable Map<String, String> attributes;
+
 	// Written and read on the connection's I/O thread; volatile for the sockets endpoint.
 	private volatile @Nullable Object state;
 
@@ -37,11 +47,21 @@ public final class SessionHandle implements Session {
 	private static final AtomicLongFieldUpdater<SessionHandle> QUEUED = AtomicLongFieldUpdater
 		.newUpdater(SessionHandle.class, "queued");
 
-	public SessionHandle(String id, String listener, InetSocketAddress remoteAddress, SessionChannel channel) {
+	/**
+	 * The session of a connection that opened.
+	 * @param id its id
+	 * @param listener the listener it arrived on
+	 * @param remoteAddress the client
+	 * @param channel what the connection offers
+	 * @param observer told when its attributes change
+	 */
+	public SessionHandle(String id, String listener, InetSocketAddress remoteAddress, SessionChannel channel,
+			SessionObserver observer) {
 		this.id = id;
 		this.listener = listener;
 		this.remoteAddress = remoteAddress;
 		this.channel = channel;
+		this.observer = observer;
 	}
 
 	@Override
@@ -114,6 +134,62 @@ public final class SessionHandle implements Session {
 			session.put("state", state);
 		}
 		return session;
+	}
+
+	@Override
+	public @Nullable String attribute(String name) {
+		Map<String, String> attributes = this.attributes;
+		return (attributes != null) ? attributes.get(name) : null;
+	}
+
+	@Override
+	public void attribute(String name, @Nullable String value) {
+		Map<String, String> attributes = this.attributes;
+		if (attributes == null) {
+			if (value == null) {
+				return;
+			}
+			attributes = createAttributes();
+		}
+		if (value != null) {
+			attributes.put(name, value);
+		}
+		else {
+			attributes.remove(name);
+		}
+		this.observer.changed(this);
+	}
+
+	private synchronized Map<String, String> createAttributes() {
+		if (this.attributes == null) {
+			this.attributes = new ConcurrentHashMap<>(4);
+		}
+		return this.attributes;
+	}
+
+	@Override
+	public Map<String, String> attributes() {
+		Map<String, String> attributes = this.attributes;
+		return (attributes != null) ? Map.copyOf(attributes) : Map.of();
+	}
+
+	/**
+	 * When the session opened.
+	 * @return the instant
+	 */
+	public Instant openedAt() {
+		return Instant.ofEpochMilli(this.openedAt);
+	}
+
+	/**
+	 * The session as a directory entry.
+	 * @param instance the id of this instance
+	 * @return its id, listener, instance, client, opening time and attributes
+	 */
+	public SessionInfo info(String instance) {
+		return new SessionInfo(this.id, this.listener, instance,
+				this.remoteAddress.getAddress().getHostAddress() + ":" + this.remoteAddress.getPort(), openedAt(),
+				attributes());
 	}
 
 	@Nullable Object state() {

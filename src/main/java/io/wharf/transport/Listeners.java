@@ -38,6 +38,12 @@ public class Listeners implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(Listeners.class);
 
+	/**
+	 * The lifecycle phase the listeners start and stop in: last to start, first to stop,
+	 * so that what they use outlives their drain.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE;
+
 	private final ListenersProperties properties;
 
 	private final Map<Protocol, ListenerTransport> transports = new EnumMap<>(Protocol.class);
@@ -194,6 +200,11 @@ public class Listeners implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	/**

@@ -1,53 +1,154 @@
 package io.wharf.transport;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import io.wharf.api.SendResult;
 import io.wharf.api.Session;
+import io.wharf.api.SessionInfo;
 import io.wharf.api.SocketSessions;
+import io.wharf.conversation.SessionHandle;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The open TCP sessions of every running listener, for application beans that send to
- * clients outside a call to a service.
+ * The open TCP sessions of every running listener of this process, for application beans
+ * that send to clients outside a call to a service. Every answer is known at once; in
+ * cluster mode, the cluster's sessions build on these.
  */
-class LocalSessions implements SocketSessions {
+public class LocalSessions implements SocketSessions {
+
+	/** The instance every session is on, in a single process. */
+	public static final String INSTANCE = "local";
 
 	private final Listeners listeners;
 
-	LocalSessions(Listeners listeners) {
+	private final String instance;
+
+	/**
+	 * The sessions of a single process.
+	 * @param listeners the running listeners
+	 */
+	public LocalSessions(Listeners listeners) {
+		this(listeners, INSTANCE);
+	}
+
+	/**
+	 * The sessions of one instance of a cluster.
+	 * @param listeners the running listeners
+	 * @param instance the instance's id, as its sessions' entries name it
+	 */
+	public LocalSessions(Listeners listeners, String instance) {
 		this.listeners = listeners;
+		this.instance = instance;
 	}
 
 	@Override
 	public Optional<Session> find(String id) {
+		return Optional.ofNullable(handle(id));
+	}
+
+	/**
+	 * An open session of this instance, as services and operators see it.
+	 * @param id the session's id
+	 * @return the session, or null when no such session is open here
+	 */
+	public @Nullable SessionHandle handle(String id) {
 		for (BoundListener listener : this.listeners.bound().values()) {
-			Session open = listener.session(id);
+			SessionHandle open = listener.session(id);
 			if (open != null) {
-				return Optional.of(open);
+				return open;
 			}
 		}
-		return Optional.empty();
+		return null;
 	}
 
 	@Override
-	public Broadcast broadcast(String listener, byte[]... frames) {
+	public Collection<Session> sessions(String listener) {
+		return Collections.unmodifiableCollection(bound(listener).sessions());
+	}
+
+	@Override
+	public CompletionStage<SendResult> send(String id, byte[]... frames) {
+		SessionHandle open = handle(id);
+		return CompletableFuture.completedFuture((open != null) ? open.send(frames) : SendResult.GONE);
+	}
+
+	@Override
+	public CompletionStage<Broadcast> broadcast(String listener, byte[]... frames) {
+		return CompletableFuture.completedFuture(broadcastHere(listener, null, frames));
+	}
+
+	@Override
+	public CompletionStage<Broadcast> broadcastExcept(String listener, String except, byte[]... frames) {
+		return CompletableFuture.completedFuture(broadcastHere(listener, except, frames));
+	}
+
+	/**
+	 * Sends frames to every open session of a listener of this instance.
+	 * @param listener the listener's name
+	 * @param except the id of a session left out, or null
+	 * @param frames the frames
+	 * @return what the sessions made of them
+	 * @throws IllegalArgumentException when no such listener runs
+	 */
+	public Broadcast broadcastHere(String listener, @Nullable String except, byte[]... frames) {
+		int sent = 0;
+		int busy = 0;
+		int gone = 0;
+		for (SessionHandle open : bound(listener).sessions()) {
+			if (open.id().equals(except)) {
+				continue;
+			}
+			switch (open.send(frames)) {
+				case SENT -> sent++;
+				case BUSY -> busy++;
+				default -> gone++;
+			}
+		}
+		return new Broadcast(sent, busy, gone, 0);
+	}
+
+	@Override
+	public CompletionStage<Optional<SessionInfo>> locate(String id) {
+		return CompletableFuture.completedFuture(find(id).map((open) -> ((SessionHandle) open).info(this.instance)));
+	}
+
+	@Override
+	public CompletionStage<List<SessionInfo>> list(String listener) {
+		return CompletableFuture.completedFuture(listHere(listener));
+	}
+
+	/**
+	 * The directory entries of a listener's sessions on this instance.
+	 * @param listener the listener's name
+	 * @return the entries, by id
+	 */
+	public List<SessionInfo> listHere(String listener) {
+		return bound(listener).sessions()
+			.stream()
+			.map((open) -> open.info(this.instance))
+			.sorted(Comparator.comparing(SessionInfo::id))
+			.toList();
+	}
+
+	@Override
+	public CompletionStage<Map<String, Integer>> count(String listener) {
+		return CompletableFuture.completedFuture(Map.of(this.instance, bound(listener).sessions().size()));
+	}
+
+	private BoundListener bound(String listener) {
 		BoundListener bound = this.listeners.bound().get(listener);
 		if (bound == null) {
 			throw new IllegalArgumentException(
 					"No running listener named '" + listener + "'; running: " + this.listeners.bound().keySet());
 		}
-		int sent = 0;
-		int busy = 0;
-		int gone = 0;
-		for (Session open : bound.sessions()) {
-			SendResult result = open.send(frames);
-			switch (result) {
-				case SENT -> sent++;
-				case BUSY -> busy++;
-				case GONE -> gone++;
-			}
-		}
-		return new Broadcast(sent, busy, gone);
+		return bound;
 	}
 
 }

@@ -39,4 +39,10 @@ public class TransportConfiguration {
 		return new LocalSessions(listeners);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	SessionIds wharfSessionIds() {
+		return SessionIds.local();
+	}
+
 }

@@ -103,13 +103,15 @@ class CustomServiceTests {
 				.map(Session::id)
 				.findFirst()
 				.orElseThrow();
-			assertThat(this.sessions.send(id, "pushed".getBytes(StandardCharsets.UTF_8))).isEqualTo(SendResult.SENT);
+			assertThat(this.sessions.send(id, "pushed".getBytes(StandardCharsets.UTF_8)))
+				.isCompletedWithValue(SendResult.SENT);
 			assertThat(client.readLine()).isEqualTo("pushed\n");
 			assertThat(this.sessions.find(id)).get().extracting(Session::listener).isEqualTo("counter");
 		}
 		String closed = id;
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.sessions.find(closed).isEmpty());
-		assertThat(this.sessions.send(closed, "late".getBytes(StandardCharsets.UTF_8))).isEqualTo(SendResult.GONE);
+		assertThat(this.sessions.send(closed, "late".getBytes(StandardCharsets.UTF_8)))
+			.isCompletedWithValue(SendResult.GONE);
 	}
 
 	@Test
@@ -130,7 +132,7 @@ class CustomServiceTests {
 			// The client reads nothing: kernel buffers and the output buffer fill, then
 			// BUSY.
 			while (result == SendResult.SENT && sent < 10_000) {
-				result = this.sessions.send(id, frame);
+				result = this.sessions.send(id, frame).toCompletableFuture().join();
 				if (result == SendResult.SENT) {
 					sent++;
 				}

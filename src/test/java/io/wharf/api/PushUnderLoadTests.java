@@ -70,7 +70,9 @@ class PushUnderLoadTests {
 		CompletableFuture<List<SocketSessions.Broadcast>> pushes = CompletableFuture.supplyAsync(() -> {
 			List<SocketSessions.Broadcast> results = new ArrayList<>();
 			for (int n = 0; n < LINES; n++) {
-				results.add(this.sessions.broadcast("counter", ("push " + n).getBytes(StandardCharsets.UTF_8)));
+				results.add(this.sessions.broadcast("counter", ("push " + n).getBytes(StandardCharsets.UTF_8))
+					.toCompletableFuture()
+					.join());
 			}
 			return results;
 		}, this.threads);

@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs every scenario against the Netty baseline and against Wharf's packaged jar,
  * interleaved, several times, and prints medians with Wharf/Netty ratios.
@@ -46,7 +48,16 @@ public final class Bench {
 	 */
 	static final String SPRING_AOT = "-Dspring.aot.enabled=true";
 
+	/**
+	 * The name of the Wharf started from {@code --baseline}'s jar: an earlier commit,
+	 * extracted and started the same way but without a class data sharing archive (the
+	 * training run's class is the current one's).
+	 */
+	private static final String BASELINE = "wharf-baseline";
+
 	private final BenchOptions options;
+
+	private @Nullable Path baselineJar;
 
 	private final Report report;
 
@@ -70,6 +81,8 @@ public final class Bench {
 		java.nio.file.Files.createDirectories(this.options.out());
 		this.tls = Tls.make(this.options.out().resolve("tls"));
 		this.wharfJar = this.options.cds() ? ClassDataSharing.train(this.options) : this.options.jar();
+		this.baselineJar = (this.options.baseline() != null) ? ClassDataSharing.extract(this.options,
+				this.options.baseline(), this.options.out().resolve("baseline")) : null;
 		if (this.options.only().equals(List.of("soak"))) {
 			Ports ports = new Ports();
 			try (ServerProcess wharf = startWharf(ports, "wharf-soak", "netty")) {
@@ -90,6 +103,13 @@ public final class Bench {
 				ServerProcess wharf = startWharf(own, "wharf-" + transport, transport);
 				processes.add(wharf);
 				targets.put(wharf.name(), new Target(wharf, own.echoRaw, own.echoLine, own.echoFramed, own.echoUdp,
+						own.greeting, own.echoTls, this.tls.authority()));
+			}
+			if (this.options.baseline() != null) {
+				Ports own = new Ports();
+				ServerProcess baseline = startWharf(own, BASELINE, "netty");
+				processes.add(baseline);
+				targets.put(BASELINE, new Target(baseline, own.echoRaw, own.echoLine, own.echoFramed, own.echoUdp,
 						own.greeting, own.echoTls, this.tls.authority()));
 			}
 			for (int rep = 0; rep < this.options.reps(); rep++) {
@@ -225,11 +245,17 @@ public final class Bench {
 	private void startup() throws Exception {
 		Map<String, List<Double>> seconds = new LinkedHashMap<>();
 		this.options.transports().forEach((transport) -> seconds.put(transport, new ArrayList<>()));
+		if (this.baselineJar != null) {
+			seconds.put("baseline", new ArrayList<>());
+		}
 		for (int round = 0; round < Math.max(3, this.options.reps()); round++) {
 			for (String transport : seconds.keySet()) {
 				Ports ports = new Ports();
 				long start = System.nanoTime();
-				try (ServerProcess wharf = startWharf(ports, "wharf-startup-" + transport + "-" + round, transport)) {
+				String name = transport.equals("baseline") ? BASELINE + "-startup-" + round
+						: "wharf-startup-" + transport + "-" + round;
+				try (ServerProcess wharf = startWharf(ports, name,
+						transport.equals("baseline") ? "netty" : transport)) {
 					wharf.awaitPorts(Duration.ofSeconds(60), ports.greeting, ports.echoRaw, ports.echoLine,
 							ports.echoFramed);
 					awaitReady(ports.http);
@@ -287,11 +313,13 @@ public final class Bench {
 		if (springAot) {
 			command.add(SPRING_AOT);
 		}
-		if (this.options.cds()) {
+		boolean baseline = name.startsWith(BASELINE);
+		if (this.options.cds() && !baseline) {
 			command.add(ClassDataSharing.runFlag(this.options, springAot));
 		}
-		command.addAll(List.of("-jar", this.wharfJar.toString(), "--server.port=" + ports.http,
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
+		Path jar = baseline ? this.baselineJar : this.wharfJar;
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + ports.http, "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN",
 				// Wharf's own INFO lines stay on: the session line is part of a
 				// connection's cost.
 				"--logging.level.io.wharf=INFO", "--wharf.listeners.greeting-tcp.port=" + ports.greeting,
@@ -324,7 +352,7 @@ public final class Bench {
 		}
 		command.addAll(this.options.wharfArgs());
 		ServerProcess wharf = ServerProcess.start(name, command, this.options.out().resolve(name + ".log"));
-		if (!name.startsWith("wharf-startup")) {
+		if (!name.contains("startup")) {
 			wharf.awaitPorts(Duration.ofSeconds(60), ports.echoLine, ports.echoFramed, ports.echoRaw, ports.greeting);
 		}
 		return wharf;

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Command-line options of the benchmark.
  *
@@ -26,10 +28,13 @@ import java.util.List;
  * @param only the scenarios and measurements to run; all when empty ({@code soak} only
  * when named, alone)
  * @param soakMinutes how long the soak runs
+ * @param baseline another Wharf jar (an earlier commit's) run beside this one as
+ * {@code wharf-baseline}, for a before and after in one sitting; null for none
  */
 record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis, long measureMillis,
 		int footprintConnections, int idleConnections, List<String> wharfArgs, List<String> jvmArgs,
-		List<String> transports, boolean cds, boolean aotCache, List<String> only, int soakMinutes) {
+		List<String> transports, boolean cds, boolean aotCache, List<String> only, int soakMinutes,
+		@Nullable Path baseline) {
 
 	boolean includes(String part) {
 		return this.only.isEmpty() || this.only.contains(part);
@@ -51,9 +56,11 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		boolean cds = true;
 		boolean aotCache = false;
 		int soakMinutes = 30;
+		Path baseline = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--jar" -> jar = Path.of(args[++i]);
+				case "--baseline" -> baseline = Path.of(args[++i]);
 				case "--jvm-arg" -> jvmArgs.add(args[++i]);
 				case "--out" -> out = Path.of(args[++i]);
 				case "--java" -> java = args[++i];
@@ -88,7 +95,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 			throw new IllegalArgumentException("--jar <wharf jar> is required");
 		}
 		return new BenchOptions(jar, out, java, reps, warmup, measure, footprint, idle, List.copyOf(wharfArgs),
-				List.copyOf(jvmArgs), transports, cds, aotCache, only, soakMinutes);
+				List.copyOf(jvmArgs), transports, cds, aotCache, only, soakMinutes, baseline);
 	}
 
 }

@@ -44,11 +44,7 @@ final class ClassDataSharing {
 	 * @return the extracted jar to run
 	 */
 	static Path train(BenchOptions options) throws IOException, InterruptedException {
-		Path directory = options.out().resolve("app").toAbsolutePath();
-		FileSystemUtils.deleteRecursively(directory);
-		run(options, List.of(options.java(), "-Djarmode=tools", "-jar", options.jar().toAbsolutePath().toString(),
-				"extract", "--destination", directory.toString()));
-		Path jar = directory.resolve(options.jar().getFileName());
+		Path jar = extract(options, options.jar(), options.out().resolve("app"));
 		for (boolean springAot : List.of(true, false)) {
 			// Trained with the flags it runs with: an AOT cache is refused when, for one,
 			// --enable-native-access differs.
@@ -70,6 +66,21 @@ final class ClassDataSharing {
 			}
 		}
 		return jar;
+	}
+
+	/**
+	 * Extracts a runnable jar as the image does.
+	 * @param options the benchmark options
+	 * @param runnable the jar
+	 * @param directory where it goes
+	 * @return the extracted jar to run
+	 */
+	static Path extract(BenchOptions options, Path runnable, Path directory) throws IOException, InterruptedException {
+		Path target = directory.toAbsolutePath();
+		FileSystemUtils.deleteRecursively(target);
+		run(options, List.of(options.java(), "-Djarmode=tools", "-jar", runnable.toAbsolutePath().toString(), "extract",
+				"--destination", target.toString()));
+		return target.resolve(runnable.getFileName());
 	}
 
 	private static void run(BenchOptions options, List<String> command) throws IOException, InterruptedException {

@@ -79,7 +79,11 @@ final class Report {
 		text.append(String.format(Locale.ROOT,
 				"Medians of %d runs; %d s warm-up, %d s measured; machine: %s; JVM flags %s.%n%n", this.options.reps(),
 				this.options.warmupMillis() / 1000, this.options.measureMillis() / 1000, machine(), Bench.JVM_FLAGS));
-		List<String> wharfs = this.options.transports().stream().map((transport) -> "wharf-" + transport).toList();
+		List<String> wharfs = new ArrayList<>(
+				this.options.transports().stream().map((transport) -> "wharf-" + transport).toList());
+		if (this.options.baseline() != null) {
+			wharfs.add("wharf-baseline");
+		}
 		text.append("| scenario | metric | Netty |");
 		wharfs.forEach((wharf) -> text.append(' ').append(wharf).append(" | ratio |"));
 		text.append("\n|---|---|---|").append("---|---|".repeat(wharfs.size())).append('\n');

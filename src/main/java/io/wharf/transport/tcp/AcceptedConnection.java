@@ -193,6 +193,7 @@ final class AcceptedConnection implements PendingClient {
 		this.session = opened;
 		this.factory.register(opened);
 		this.connections.opened(opened.getConnectionId(), opened);
+		this.listener.observer().opened(opened.session());
 		opened.opened();
 		if (this.connections.draining()) {
 			opened.drain();
@@ -212,6 +213,7 @@ final class AcceptedConnection implements PendingClient {
 			case OPEN -> {
 				this.session.closed();
 				this.connections.ended(this.session.getConnectionId(), this.client.getAddress());
+				this.listener.observer().closed(this.session.session());
 			}
 			case ENDED -> {
 			}

@@ -2,7 +2,6 @@ package io.wharf.transport.tcp;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSession;
 
 import io.netty.channel.socket.SocketChannel;
@@ -25,9 +24,6 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
  */
 abstract class ConnectionContract extends TcpConnectionSupport {
 
-	/** Numbers sessions, so that their ids are unique without a random UUID each. */
-	private static final AtomicLong numbers = new AtomicLong();
-
 	final SocketChannel channel;
 
 	final NettyConnectionFactory factory;
@@ -43,14 +39,14 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 	/**
 	 * A connection whose TLS handshake, if its listener serves TLS, is complete.
 	 */
-	ConnectionContract(SocketChannel channel, NettyConnectionFactory factory, InetSocketAddress client,
+	ConnectionContract(SocketChannel channel, NettyConnectionFactory factory, String id, InetSocketAddress client,
 			@Nullable ListenerTls tls) {
 		super(factory.getApplicationEventPublisher());
 		this.channel = channel;
 		this.factory = factory;
 		this.close = new ConnectionClose(channel);
 		this.remote = client;
-		this.connectionId = channel.localAddress().getPort() + "-" + Long.toHexString(numbers.incrementAndGet());
+		this.connectionId = id;
 		SSLSession session = (tls != null) ? getSslSession() : null;
 		this.tls = (session != null) ? TlsDetails.of(session, tls.asksClientCertificates()) : null;
 	}
@@ -92,9 +88,10 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 	}
 
 	/**
-	 * The connection's id: the listener's port and a number unique in the process, safe
-	 * in a URL path as it is, and free of the client's address, which the sockets
-	 * endpoint shows only when allowed.
+	 * The connection's id, its session's: the listener's port and a number unique in the
+	 * process (in cluster mode, after the instance's id), safe in a URL path as it is,
+	 * and free of the client's address, which the sockets endpoint shows only when
+	 * allowed.
 	 * @return e.g. {@code 8889-2f}
 	 */
 	@Override

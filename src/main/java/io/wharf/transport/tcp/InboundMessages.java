@@ -1,7 +1,11 @@
 package io.wharf.transport.tcp;
 
-import java.util.HashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 import io.wharf.conversation.ConversationEvent;
 import io.wharf.conversation.ConversationHeaders;
@@ -13,70 +17,158 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.GenericMessage;
 
 /**
- * Builds the messages a TCP listener's sessions send to its service, in one step each:
- * the headers that do not change during a session (Spring Integration's standard TCP
- * headers, the listener's own and the session) are gathered once, when the session opens,
- * and each message only copies them into its own headers (a message builder would copy
- * them three times, the largest cost per message under pipelined load).
+ * Builds the messages a TCP listener's sessions send to its service, in one step each: a
+ * message's headers are Spring Integration's standard TCP headers, the listener's own and
+ * the session, read straight from the session into the message's own header map (a
+ * message builder would copy them three times, the largest cost per message under
+ * pipelined load), and nothing is kept per session to do it.
  */
 final class InboundMessages {
 
 	private static final byte[] NO_PAYLOAD = new byte[0];
 
-	private final Map<String, Object> listenerHeaders;
+	private static final String[] SESSION_HEADERS = { IpHeaders.HOSTNAME, IpHeaders.IP_ADDRESS, IpHeaders.REMOTE_PORT,
+			IpHeaders.CONNECTION_ID, IpHeaders.LOCAL_ADDRESS, ConversationHeaders.SESSION };
+
+	private final String[] listenerKeys;
+
+	private final Object[] listenerValues;
 
 	InboundMessages(Map<String, Object> listenerHeaders) {
-		this.listenerHeaders = listenerHeaders;
+		this.listenerKeys = listenerHeaders.keySet().toArray(String[]::new);
+		this.listenerValues = listenerHeaders.values().toArray();
 	}
 
 	/**
-	 * The messages of one session.
+	 * A decoded frame as a message.
 	 * @param connection the session's connection
 	 * @param session the session as services see it
-	 * @return its messages
+	 * @param frame its bytes
+	 * @return the message
 	 */
-	OfSession of(ConnectionContract connection, SessionHandle session) {
-		Map<String, Object> headers = new HashMap<>(2 * (6 + this.listenerHeaders.size()));
-		headers.put(IpHeaders.HOSTNAME, connection.getHostName());
-		headers.put(IpHeaders.IP_ADDRESS, connection.getHostAddress());
-		headers.put(IpHeaders.REMOTE_PORT, connection.getPort());
-		headers.put(IpHeaders.CONNECTION_ID, connection.getConnectionId());
-		headers.put(IpHeaders.LOCAL_ADDRESS, connection.localAddress());
-		headers.put(ConversationHeaders.SESSION, session);
-		headers.putAll(this.listenerHeaders);
-		return new OfSession(Map.copyOf(headers));
+	Message<byte[]> frame(ConnectionContract connection, SessionHandle session, byte[] frame) {
+		return new GenericMessage<>(frame, new Headers(connection, session, null, null, null, null));
 	}
 
 	/**
-	 * The messages of one session, over the headers it gathered once.
-	 *
-	 * @param headers the headers every message of the session carries
+	 * A lifecycle moment of a session as a message with no payload.
+	 * @param connection the session's connection
+	 * @param session the session as services see it
+	 * @param event what happened
+	 * @param header an extra header name (e.g. the close reason), or null
+	 * @param value its value
+	 * @return the message
 	 */
-	record OfSession(Map<String, Object> headers) {
+	Message<byte[]> event(ConnectionContract connection, SessionHandle session, ConversationEvent event,
+			@Nullable String header, @Nullable Object value) {
+		return new GenericMessage<>(NO_PAYLOAD, new Headers(connection, session, ConversationHeaders.EVENT, event,
+				(value != null) ? header : null, value));
+	}
 
-		/**
-		 * A decoded frame as a message.
-		 * @param frame its bytes
-		 * @return the message
-		 */
-		Message<byte[]> frame(byte[] frame) {
-			return new GenericMessage<>(frame, this.headers);
+	/**
+	 * One message's headers as a view, read once by the message as it copies them: the
+	 * session's, the listener's and up to two of the message's own.
+	 */
+	private final class Headers extends AbstractMap<String, Object> {
+
+		private final ConnectionContract connection;
+
+		private final SessionHandle session;
+
+		private final @Nullable String[] ownKeys;
+
+		private final @Nullable Object[] ownValues;
+
+		private @Nullable String hostAddress;
+
+		Headers(ConnectionContract connection, SessionHandle session, @Nullable String key, @Nullable Object value,
+				@Nullable String otherKey, @Nullable Object otherValue) {
+			this.connection = connection;
+			this.session = session;
+			this.ownKeys = new String[] { key, otherKey };
+			this.ownValues = new Object[] { value, otherValue };
 		}
 
-		/**
-		 * A lifecycle moment of the session as a message with no payload.
-		 * @param event what happened
-		 * @param header an extra header name (e.g. the close reason), or null
-		 * @param value its value
-		 * @return the message
-		 */
-		Message<byte[]> event(ConversationEvent event, @Nullable String header, @Nullable Object value) {
-			Map<String, Object> headers = new HashMap<>(this.headers);
-			headers.put(ConversationHeaders.EVENT, event);
-			if (header != null && value != null) {
-				headers.put(header, value);
+		@Override
+		public int size() {
+			int own = ((this.ownKeys[0] != null) ? 1 : 0) + ((this.ownKeys[1] != null) ? 1 : 0);
+			return SESSION_HEADERS.length + InboundMessages.this.listenerKeys.length + own;
+		}
+
+		@Override
+		public Set<Entry<String, Object>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Entry<String, Object>> iterator() {
+					return new Entries();
+				}
+
+				@Override
+				public int size() {
+					return Headers.this.size();
+				}
+
+			};
+		}
+
+		private Object sessionValue(int index) {
+			return switch (index) {
+				case 0, 1 -> hostAddress();
+				case 2 -> this.connection.getPort();
+				case 3 -> this.connection.getConnectionId();
+				case 4 -> this.connection.localAddress();
+				default -> this.session;
+			};
+		}
+
+		/** The host name header is the address too: reverse lookups are off. */
+		private String hostAddress() {
+			if (this.hostAddress == null) {
+				this.hostAddress = this.connection.getHostAddress();
 			}
-			return new GenericMessage<>(NO_PAYLOAD, headers);
+			return this.hostAddress;
+		}
+
+		/** The session's headers, then the listener's, then the message's own. */
+		private final class Entries implements Iterator<Entry<String, Object>> {
+
+			private int next;
+
+			private final int listener = SESSION_HEADERS.length;
+
+			private final int own = this.listener + InboundMessages.this.listenerKeys.length;
+
+			@Override
+			public boolean hasNext() {
+				skipUnset();
+				return this.next < this.own + 2;
+			}
+
+			@Override
+			public Entry<String, Object> next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				int index = this.next++;
+				if (index < this.listener) {
+					return new SimpleImmutableEntry<>(SESSION_HEADERS[index], sessionValue(index));
+				}
+				if (index < this.own) {
+					return new SimpleImmutableEntry<>(InboundMessages.this.listenerKeys[index - this.listener],
+							InboundMessages.this.listenerValues[index - this.listener]);
+				}
+				return new SimpleImmutableEntry<>(Headers.this.ownKeys[index - this.own],
+						Headers.this.ownValues[index - this.own]);
+			}
+
+			private void skipUnset() {
+				while (this.next >= this.own && this.next < this.own + 2
+						&& Headers.this.ownKeys[this.next - this.own] == null) {
+					this.next++;
+				}
+			}
+
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.wharf.transport.tcp;
 
+import io.wharf.conversation.SessionObserver;
 import io.wharf.observe.ListenerMetrics;
+import io.wharf.transport.SessionIds;
 import io.wharf.transport.tcp.connection.ConnectionLog;
 import io.wharf.transport.tcp.connection.Deadlines;
 import io.wharf.transport.tcp.framing.Framing;
@@ -19,8 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param framing the listener's framing
  * @param proxy the listener's PROXY protocol setting
  * @param tls the listener's TLS, or null on a plaintext listener
+ * @param ids names its sessions
+ * @param observer told of every session's life (the cluster's directory)
  */
 record ListenerContext(String name, ConnectionLog log, InboundMessages messages, ListenerMetrics metrics,
-		Deadlines deadlines, Framing framing, ProxyPolicy proxy, @Nullable ListenerTls tls) {
+		Deadlines deadlines, Framing framing, ProxyPolicy proxy, @Nullable ListenerTls tls, SessionIds ids,
+		SessionObserver observer) {
 
 }

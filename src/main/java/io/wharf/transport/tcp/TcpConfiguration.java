@@ -4,10 +4,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.wharf.config.ListenersProperties;
+import io.wharf.conversation.SessionObserver;
+import io.wharf.transport.SessionIds;
 import io.wharf.transport.tcp.admission.ProcessConnections;
 import io.wharf.transport.tcp.tls.TlsProvider;
 import io.wharf.transport.tcp.tls.TlsProviderProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,13 +40,15 @@ public class TcpConfiguration {
 
 	@Bean
 	TcpTransport wharfTcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext,
-			ProcessConnections process, SslBundles bundles, TlsProviderProperties tls) {
+			ProcessConnections process, SslBundles bundles, TlsProviderProperties tls, SessionIds ids,
+			ObjectProvider<SessionObserver> observer) {
 		Supplier<TlsProvider> provider = SingletonSupplier.of(() -> {
 			TlsProvider chosen = TlsProvider.choose(tls.provider());
 			chosen.announce();
 			return chosen;
 		});
-		return new TcpTransport(loops, flowContext, process, bundles, provider);
+		return new TcpTransport(loops, flowContext, process, bundles, provider, ids,
+				observer.getIfAvailable(() -> SessionObserver.NONE));
 	}
 
 	/** {@code /actuator/info} says which TLS implementation serves the TLS listeners. */

@@ -44,8 +44,6 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 
 	private final SessionHandle handle;
 
-	private final InboundMessages.OfSession messages;
-
 	private final ConnectionDrain drain = new ConnectionDrain();
 
 	private boolean reading;
@@ -54,11 +52,10 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 
 	TcpSession(SocketChannel channel, NettyConnectionFactory factory, ListenerContext listener, ConnectionCounts counts,
 			InetSocketAddress client) {
-		super(channel, factory, client, listener.tls());
+		super(channel, factory, listener.ids().next(channel.localAddress().getPort()), client, listener.tls());
 		this.listener = listener;
 		this.counts = counts;
-		this.handle = new SessionHandle(getConnectionId(), listener.name(), client, this);
-		this.messages = listener.messages().of(this, this.handle);
+		this.handle = new SessionHandle(getConnectionId(), listener.name(), client, this, listener.observer());
 	}
 
 	SessionHandle session() {
@@ -78,7 +75,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 	void opened() {
 		this.listener.metrics().connections().opened();
 		publishConnectionOpenEvent();
-		deliver(this.messages.event(ConversationEvent.OPENED, null, null));
+		deliver(this.listener.messages().event(this, this.handle, ConversationEvent.OPENED, null, null));
 		flush();
 	}
 
@@ -101,7 +98,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		this.drain.frameRead();
 		this.counts.received();
 		long start = System.nanoTime();
-		deliver(this.messages.frame(frame));
+		deliver(this.listener.messages().frame(this, this.handle, frame));
 		this.listener.metrics().processed(System.nanoTime() - start);
 	}
 
@@ -234,7 +231,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 	private void lastWords(CloseReason reason, ConversationEvent event, @Nullable String header,
 			@Nullable Object value) {
 		this.close.record(reason);
-		deliver(this.messages.event(event, header, value));
+		deliver(this.listener.messages().event(this, this.handle, event, header, value));
 		closeGracefully(reason);
 	}
 
@@ -266,7 +263,8 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		this.listener.log().ended(this, reason, this.counts);
 		this.factory.closeConnection(getConnectionId());
 		if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
-			deliver(this.messages.event(ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason));
+			deliver(this.listener.messages()
+				.event(this, this.handle, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason));
 		}
 		closeContract();
 	}

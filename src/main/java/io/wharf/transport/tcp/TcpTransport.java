@@ -9,10 +9,12 @@ import java.util.function.Supplier;
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.Protocol;
 import io.wharf.conversation.SessionHandle;
+import io.wharf.conversation.SessionObserver;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
 import io.wharf.transport.ListenerRoute;
 import io.wharf.transport.ListenerTransport;
+import io.wharf.transport.SessionIds;
 import io.wharf.transport.tcp.admission.Admission;
 import io.wharf.transport.tcp.admission.ProcessConnections;
 import io.wharf.transport.tcp.connection.ConnectionLog;
@@ -46,13 +48,19 @@ class TcpTransport implements ListenerTransport {
 
 	private final Supplier<TlsProvider> tlsProvider;
 
+	private final SessionIds ids;
+
+	private final SessionObserver observer;
+
 	TcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext, ProcessConnections process,
-			SslBundles bundles, Supplier<TlsProvider> tlsProvider) {
+			SslBundles bundles, Supplier<TlsProvider> tlsProvider, SessionIds ids, SessionObserver observer) {
 		this.loops = loops;
 		this.flowContext = flowContext;
 		this.process = process;
 		this.bundles = bundles;
 		this.tlsProvider = tlsProvider;
+		this.ids = ids;
+		this.observer = observer;
 	}
 
 	/**
@@ -78,7 +86,7 @@ class TcpTransport implements ListenerTransport {
 				? ListenerTls.of(name, properties.ssl(), this.bundles, tlsProvider(), metrics) : null;
 		ListenerContext context = new ListenerContext(name, new ConnectionLog(name),
 				new InboundMessages(route.headers()), metrics, deadlines, new Framing(properties.framing()),
-				ProxyPolicy.of(properties), tls);
+				ProxyPolicy.of(properties), tls, this.ids, this.observer);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops,
 				(self) -> new ConnectionPipeline(context, connections, self));
 		return new BoundTcpListener(name, properties, route, factory, connections,

@@ -1,0 +1,47 @@
+package io.wharf.cluster;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Cluster mode: several Wharf instances behaving as one to services and operators,
+ * through Redis (Spring Boot's {@code spring.data.redis.*} connection).
+ *
+ * @param enabled Whether this instance joins a cluster; off, Wharf is a single process
+ * and needs no Redis.
+ * @param name The cluster's name, the prefix of every Redis key and channel it uses, so
+ * that several clusters can share one Redis.
+ * @param instanceId This instance's id, in every session id it hands out: the pod's name
+ * in the Helm chart; the host name and a random suffix when unset.
+ * @param sendTimeout How long a send to a session on another instance, a broadcast or a
+ * lookup waits for an answer before it completes as unreachable.
+ * @param heartbeatInterval How often this instance tells Redis it is alive and refreshes
+ * its sessions there.
+ * @param instanceTimeout How long an instance that stopped telling Redis it is alive (a
+ * pod killed outright) stays in the directory, with its sessions.
+ * @param queueCapacity Messages for other instances (and from them) queued at most; a
+ * send that finds the queue full completes as unreachable at once.
+ */
+@ConfigurationProperties("wharf.cluster")
+@Validated
+public record ClusterProperties(@DefaultValue("false") boolean enabled,
+		@DefaultValue("wharf") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
+				message = "must be letters, digits, '.', '-' and '_'") String name,
+		@Nullable @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,62}",
+				message = "must be up to 63 letters, digits, '.' and '-' (no '_', which separates it from the rest "
+						+ "of a session id)") String instanceId,
+		@DefaultValue("2s") @DurationMin(millis = 1) Duration sendTimeout,
+		@DefaultValue("5s") @DurationMin(millis = 100) Duration heartbeatInterval,
+		@DefaultValue("20s") @DurationMin(seconds = 1) Duration instanceTimeout,
+		@DefaultValue("10000") @Min(1) @Max(10_000_000) int queueCapacity) {
+
+}
