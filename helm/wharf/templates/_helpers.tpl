@@ -201,6 +201,26 @@ container port or Service port.
 {{- end }}
 {{- $_ := set $config.spring "ssl" (dict "bundle" (dict "pem" (dict .Values.tls.bundle $bundle))) }}
 {{- end }}
+{{- if .Values.cluster.enabled }}
+{{- $cluster := .Values.cluster }}
+{{- $_ := set $wharf "cluster" (dict "enabled" true "name" ($cluster.name | default (include "wharf.fullname" .)) "instance-id" "${POD_NAME}" "send-timeout" $cluster.sendTimeout "heartbeat-interval" $cluster.heartbeatInterval "instance-timeout" $cluster.instanceTimeout) }}
+{{- $redis := dict "url" $cluster.redis.url }}
+{{- with $cluster.redis.username }}
+{{- $_ := set $redis "username" . }}
+{{- end }}
+{{- if $cluster.redis.tls.enabled }}
+{{- $dir := $cluster.redis.tls.mountPath }}
+{{- $bundle := dict "truststore" (dict "certificate" (printf "file:%s/%s" $dir $cluster.redis.tls.caKey)) }}
+{{- if $cluster.redis.tls.certificateKey }}
+{{- $_ := set $bundle "keystore" (dict "certificate" (printf "file:%s/%s" $dir $cluster.redis.tls.certificateKey) "private-key" (printf "file:%s/%s" $dir $cluster.redis.tls.privateKeyKey)) }}
+{{- end }}
+{{- $_ := set $redis "ssl" (dict "enabled" true "bundle" "wharf-redis") }}
+{{- $ssl := $config.spring.ssl | default (dict "bundle" (dict "pem" dict)) }}
+{{- $_ := set $ssl.bundle.pem "wharf-redis" $bundle }}
+{{- $_ := set $config.spring "ssl" $ssl }}
+{{- end }}
+{{- $_ := set $config.spring "data" (dict "redis" $redis) }}
+{{- end }}
 {{- toYaml (mustMergeOverwrite $config (deepCopy .Values.config)) }}
 {{- end }}
 

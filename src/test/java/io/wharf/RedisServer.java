@@ -97,6 +97,15 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	/**
+	 * The server's process id, to read its CPU time.
+	 * @return the pid, or -1 when it is not running
+	 */
+	public long pid() {
+		Process running = this.process;
+		return (running != null) ? running.pid() : -1;
+	}
+
+	/**
 	 * Runs a command with {@code redis-cli} and returns its answer.
 	 * @param words the command
 	 * @return what redis-cli printed, trimmed

@@ -91,12 +91,24 @@ public final class SessionHandle implements Session {
 	 */
 	@Override
 	public SendResult send(byte[]... frames) {
+		long size = size(frames);
+		SendResult result = reserve(size);
+		if (result == SendResult.SENT) {
+			List<byte[]> list = List.of(frames);
+			this.channel.execute(() -> deliver(list, size));
+		}
+		return result;
+	}
+
+	/**
+	 * Takes room for frames that a caller writes later on the session's I/O thread with
+	 * {@link #deliver}, as a broadcast does for many sessions at once.
+	 * @param size the frames' bytes
+	 * @return {@link SendResult#SENT} when room was taken, or why not
+	 */
+	public SendResult reserve(long size) {
 		if (!this.channel.isOpen()) {
 			return SendResult.GONE;
-		}
-		long size = 0;
-		for (byte[] frame : frames) {
-			size += frame.length;
 		}
 		long waiting = this.queued;
 		long room = this.channel.writableBytes();
@@ -104,13 +116,30 @@ public final class SessionHandle implements Session {
 			return SendResult.BUSY;
 		}
 		QUEUED.addAndGet(this, size);
-		List<byte[]> list = List.of(frames);
-		long written = size;
-		this.channel.execute(() -> {
-			QUEUED.addAndGet(this, -written);
-			this.channel.write(list);
-		});
 		return SendResult.SENT;
+	}
+
+	/**
+	 * Writes frames that {@link #reserve} took room for; on the session's I/O thread.
+	 * @param frames the frames
+	 * @param size their bytes, as reserved
+	 */
+	public void deliver(List<byte[]> frames, long size) {
+		QUEUED.addAndGet(this, -size);
+		this.channel.write(frames);
+	}
+
+	/**
+	 * The bytes of some frames.
+	 * @param frames the frames
+	 * @return their length together
+	 */
+	public static long size(byte[]... frames) {
+		long size = 0;
+		for (byte[] frame : frames) {
+			size += frame.length;
+		}
+		return size;
 	}
 
 	@Override

@@ -1,9 +1,11 @@
 package io.wharf.transport;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.config.ListenerProperties;
 import io.wharf.conversation.SessionHandle;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +58,15 @@ public interface BoundListener {
 	 * @return a live view of the open sessions (empty for UDP)
 	 */
 	Collection<SessionHandle> sessions();
+
+	/**
+	 * Sends frames to every open session, but one perhaps, with one task per I/O thread
+	 * rather than one per session.
+	 * @param frames the frames
+	 * @param except the id of a session left out, or null
+	 * @return what the sessions made of them
+	 */
+	Broadcast broadcast(List<byte[]> frames, @Nullable String except);
 
 	/**
 	 * An open session.

@@ -74,6 +74,7 @@ public class Listeners implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		checkServicesExist();
+		this.properties.enabled().values().forEach((listener) -> this.services.serve(listener.requiredService()));
 		Map<String, BoundListener> binding = new LinkedHashMap<>();
 		List<ListenerBindException> failures = new ArrayList<>();
 		this.properties.enabled().forEach((name, listener) -> {

@@ -98,20 +98,7 @@ public class LocalSessions implements SocketSessions {
 	 * @throws IllegalArgumentException when no such listener runs
 	 */
 	public Broadcast broadcastHere(String listener, @Nullable String except, byte[]... frames) {
-		int sent = 0;
-		int busy = 0;
-		int gone = 0;
-		for (SessionHandle open : bound(listener).sessions()) {
-			if (open.id().equals(except)) {
-				continue;
-			}
-			switch (open.send(frames)) {
-				case SENT -> sent++;
-				case BUSY -> busy++;
-				default -> gone++;
-			}
-		}
-		return new Broadcast(sent, busy, gone, 0);
+		return bound(listener).broadcast(List.of(frames), except);
 	}
 
 	@Override

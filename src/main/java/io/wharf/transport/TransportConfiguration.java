@@ -1,9 +1,7 @@
 package io.wharf.transport;
 
 import java.util.List;
-import java.util.Map;
 
-import io.wharf.api.SocketService;
 import io.wharf.api.SocketSessions;
 import io.wharf.config.ListenersProperties;
 import io.wharf.conversation.ServiceChannels;
@@ -23,8 +21,8 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 public class TransportConfiguration {
 
 	@Bean
-	ServiceChannels wharfServiceChannels(Map<String, SocketService<?>> services, IntegrationFlowContext flowContext) {
-		return new ServiceChannels(services, flowContext);
+	ServiceChannels wharfServiceChannels(ListableBeanFactory beans, IntegrationFlowContext flowContext) {
+		return new ServiceChannels(beans, flowContext);
 	}
 
 	@Bean

@@ -83,6 +83,10 @@ public final class Bench {
 		this.wharfJar = this.options.cds() ? ClassDataSharing.train(this.options) : this.options.jar();
 		this.baselineJar = (this.options.baseline() != null) ? ClassDataSharing.extract(this.options,
 				this.options.baseline(), this.options.out().resolve("baseline")) : null;
+		if (this.options.only().equals(List.of("cluster"))) {
+			new ClusterBench(this.options).run();
+			return;
+		}
 		if (this.options.only().equals(List.of("soak"))) {
 			Ports ports = new Ports();
 			try (ServerProcess wharf = startWharf(ports, "wharf-soak", "netty")) {

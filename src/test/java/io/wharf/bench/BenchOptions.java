@@ -2,6 +2,7 @@ package io.wharf.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -28,13 +29,15 @@ import org.jspecify.annotations.Nullable;
  * @param only the scenarios and measurements to run; all when empty ({@code soak} only
  * when named, alone)
  * @param soakMinutes how long the soak runs
+ * @param clusterSessions sessions per instance in the cluster benchmark
+ * @param clusterRates lines broadcast per second in the cluster benchmark, each in turn
  * @param baseline another Wharf jar (an earlier commit's) run beside this one as
  * {@code wharf-baseline}, for a before and after in one sitting; null for none
  */
 record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis, long measureMillis,
 		int footprintConnections, int idleConnections, List<String> wharfArgs, List<String> jvmArgs,
-		List<String> transports, boolean cds, boolean aotCache, List<String> only, int soakMinutes,
-		@Nullable Path baseline) {
+		List<String> transports, boolean cds, boolean aotCache, List<String> only, int soakMinutes, int clusterSessions,
+		List<Integer> clusterRates, @Nullable Path baseline) {
 
 	boolean includes(String part) {
 		return this.only.isEmpty() || this.only.contains(part);
@@ -57,10 +60,15 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		boolean aotCache = false;
 		int soakMinutes = 30;
 		Path baseline = null;
+		int clusterSessions = 1000;
+		List<Integer> clusterRates = List.of(10, 30);
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--jar" -> jar = Path.of(args[++i]);
 				case "--baseline" -> baseline = Path.of(args[++i]);
+				case "--cluster-sessions" -> clusterSessions = Integer.parseInt(args[++i]);
+				case "--cluster-rates" ->
+					clusterRates = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
 				case "--jvm-arg" -> jvmArgs.add(args[++i]);
 				case "--out" -> out = Path.of(args[++i]);
 				case "--java" -> java = args[++i];
@@ -95,7 +103,8 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 			throw new IllegalArgumentException("--jar <wharf jar> is required");
 		}
 		return new BenchOptions(jar, out, java, reps, warmup, measure, footprint, idle, List.copyOf(wharfArgs),
-				List.copyOf(jvmArgs), transports, cds, aotCache, only, soakMinutes, baseline);
+				List.copyOf(jvmArgs), transports, cds, aotCache, only, soakMinutes, clusterSessions, clusterRates,
+				baseline);
 	}
 
 }

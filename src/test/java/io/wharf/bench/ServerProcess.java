@@ -20,7 +20,7 @@ import org.awaitility.Awaitility;
  */
 final class ServerProcess implements AutoCloseable {
 
-	private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+	private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)");
 
 	/** Clock ticks per second in /proc/[pid]/stat; 100 on every Linux this runs on. */
 	private static final double TICKS_PER_SECOND = 100.0;
@@ -71,7 +71,12 @@ final class ServerProcess implements AutoCloseable {
 
 	/** User plus system CPU time of the whole process, in seconds. */
 	double cpuSeconds() throws IOException {
-		String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+		return cpuSecondsOf(pid());
+	}
+
+	/** User plus system CPU time of a process, in seconds. */
+	static double cpuSecondsOf(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
 	}
@@ -94,13 +99,17 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** Heap in use after a full GC, in KB. */
+	/**
+	 * The live objects' size: {@code GC.class_histogram} collects first and counts only
+	 * what survives, where the heap's used size after a collection also counted what the
+	 * process allocated between the collection and the reading.
+	 */
 	long heapAfterGcKb() throws IOException, InterruptedException {
-		jcmd("GC.run");
-		Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		Matcher matcher = HISTOGRAM_TOTAL.matcher(jcmd("GC.class_histogram"));
 		if (!matcher.find()) {
-			throw new IllegalStateException("cannot read heap usage of " + this.name);
+			throw new IllegalStateException("cannot read the live heap of " + this.name);
 		}
-		return Long.parseLong(matcher.group(2));
+		return Long.parseLong(matcher.group(2)) / 1024;
 	}
 
 	private String jcmd(String command) throws IOException, InterruptedException {

@@ -4,20 +4,11 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -26,7 +17,6 @@ import io.wharf.TestCertificates;
 import io.wharf.WharfTest;
 import io.wharf.WireClient;
 import io.wharf.transport.Listeners;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,8 +54,6 @@ class DashboardQueriesTests {
 		registry.add("wharf.listeners.echo-tls.ssl.bundle", () -> "dashboard");
 	}
 
-	private static final Path DASHBOARD = Path.of("helm", "wharf", "dashboards", "wharf.json");
-
 	@Autowired
 	private Listeners listeners;
 
@@ -75,41 +63,28 @@ class DashboardQueriesTests {
 	@TempDir
 	Path work;
 
-	private Process prometheus;
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@AfterEach
-	void stopPrometheus() throws InterruptedException {
-		if (this.prometheus != null) {
-			this.prometheus.destroy();
-			this.prometheus.waitFor(10, TimeUnit.SECONDS);
-		}
-	}
-
+	/**
+	 * Every panel but the cluster's, which {@code ClusterDashboardQueriesTests} covers.
+	 */
 	@Test
 	void everyPanelQueryReturnsData() throws Exception {
-		Promtool.require();
-		int port = startPrometheus();
-		// Prometheus refuses connections until it has bound its port: keep asking.
-		await().atMost(Duration.ofSeconds(60))
-			.ignoreExceptionsInstanceOf(IOException.class)
-			.until(() -> !results(port, "up{job=\"wharf\"} == 1").isEmpty());
-		driveTraffic();
-		System.gc();
-		List<String> queries = panelQueries();
-		assertThat(queries).hasSizeGreaterThanOrEqualTo(27);
-		for (String query : queries) {
-			await().atMost(Duration.ofSeconds(30))
-				.pollInterval(Duration.ofMillis(500))
-				.ignoreExceptionsInstanceOf(IOException.class)
-				.untilAsserted(() -> assertThat(results(port, query)).as(query).isNotEmpty());
+		try (Prometheus prometheus = Prometheus.scraping(this.work, this.httpPort)) {
+			driveTraffic();
+			System.gc();
+			List<String> queries = Prometheus.dashboardQueries((row) -> !row.equals("Cluster"));
+			assertThat(queries).hasSizeGreaterThanOrEqualTo(27);
+			for (String query : queries) {
+				await().atMost(Duration.ofSeconds(30))
+					.pollInterval(Duration.ofMillis(500))
+					.ignoreExceptionsInstanceOf(IOException.class)
+					.untilAsserted(() -> assertThat(prometheus.results(query)).as(query).isNotEmpty());
+			}
 		}
 	}
 
 	@Test
 	void everyPanelSaysWhatItShowsAndTheVariablesNarrowByJobAndInstance() throws IOException {
-		String dashboard = Files.readString(DASHBOARD);
+		String dashboard = Files.readString(Prometheus.DASHBOARD);
 		List<Map<String, Object>> panels = JsonPath.read(dashboard, "$.panels[?(@.type != 'row')]");
 		assertThat(panels)
 			.allSatisfy((panel) -> assertThat((String) panel.get("description")).as(panel.get("title").toString())
@@ -119,31 +94,8 @@ class DashboardQueriesTests {
 		List<String> overview = JsonPath.read(dashboard, "$.panels[?(@.gridPos.y == 1)].title");
 		assertThat(overview).containsExactly("Listeners up", "Active connections", "Messages per second", "Error rate",
 				"p99 processing time", "Certificate expiry");
-		assertThat(panelQueries()).allSatisfy((query) -> assertThat(query).doesNotContain("$"));
-	}
-
-	private int startPrometheus() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		Path config = this.work.resolve("prometheus.yml");
-		Files.writeString(config, """
-				global:
-				  scrape_interval: 1s
-				  evaluation_interval: 1s
-				scrape_configs:
-				  - job_name: wharf
-				    metrics_path: /actuator/prometheus
-				    static_configs:
-				      - targets: ["127.0.0.1:%d"]
-				""".formatted(this.httpPort));
-		this.prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
-				"--storage.tsdb.path=" + this.work.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-			.redirectErrorStream(true)
-			.redirectOutput(this.work.resolve("prometheus.log").toFile())
-			.start();
-		return port;
+		assertThat(Prometheus.dashboardQueries((row) -> true))
+			.allSatisfy((query) -> assertThat(query).doesNotContain("$"));
 	}
 
 	private void driveTraffic() throws IOException {
@@ -180,32 +132,6 @@ class DashboardQueriesTests {
 				socket.receive(new DatagramPacket(new byte[1024], 1024));
 			}
 		}
-	}
-
-	private static List<String> panelQueries() throws IOException {
-		List<Map<String, Object>> panels = JsonPath.read(Files.readString(DASHBOARD), "$.panels[?(@.type != 'row')]");
-		List<String> queries = new ArrayList<>();
-		for (Map<String, Object> panel : panels) {
-			List<String> expressions = JsonPath.read(panel, "$.targets[*].expr");
-			expressions.forEach((expr) -> queries.add(expr.replace("$namespace", ".*")
-				.replace("$pod", ".*")
-				.replace("$job", ".*")
-				.replace("$instance", ".*")
-				.replace("$listener", ".*")
-				.replace("$__rate_interval", "30s")));
-		}
-		return queries;
-	}
-
-	private List<Object> results(int port, String query) throws IOException, InterruptedException {
-		URI uri = URI.create(
-				"http://127.0.0.1:" + port + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri).build(),
-				HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 200) {
-			return List.of();
-		}
-		return JsonPath.read(response.body(), "$.data.result");
 	}
 
 }

@@ -95,7 +95,7 @@ public final class RedisClusterBus implements ClusterBus {
 		}
 		this.flows
 			.registration(IntegrationFlow.from(this.outbound)
-				.filter(Message.class, this::inTime)
+				.filter(Message.class, this::inTime, (filter) -> filter.discardChannel("nullChannel"))
 				.handle(Redis.outboundChannelAdapter(this.redis)
 					.topicFunction((Message<byte[]> message) -> (String) message.getHeaders().get(CHANNEL)))
 				.get())

@@ -2,12 +2,17 @@ package io.wharf.transport.tcp;
 
 import java.net.InetAddress;
 import java.util.AbstractCollection;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.netty.channel.EventLoop;
+import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.conversation.SessionHandle;
 import io.wharf.transport.tcp.admission.Admission;
 import org.jspecify.annotations.Nullable;
@@ -154,6 +159,43 @@ final class ListenerConnections {
 	 */
 	Collection<SessionHandle> handles() {
 		return this.handles;
+	}
+
+	/**
+	 * Sends frames to every open session but one perhaps: room is taken for each on the
+	 * caller's thread (so a busy or closed session answers at once), then each I/O thread
+	 * writes to all of its sessions in one task.
+	 * @param frames the frames
+	 * @param except the id of a session left out, or null
+	 * @return what the sessions made of them
+	 */
+	Broadcast broadcast(List<byte[]> frames, @Nullable String except) {
+		long size = 0;
+		for (byte[] frame : frames) {
+			size += frame.length;
+		}
+		Map<EventLoop, List<TcpSession>> byLoop = new HashMap<>();
+		int busy = 0;
+		int gone = 0;
+		for (TcpSession session : this.open.values()) {
+			if (session.getConnectionId().equals(except)) {
+				continue;
+			}
+			switch (session.session().reserve(size)) {
+				case SENT ->
+					byLoop.computeIfAbsent(session.channel.eventLoop(), (loop) -> new ArrayList<>()).add(session);
+				case BUSY -> busy++;
+				default -> gone++;
+			}
+		}
+		long reserved = size;
+		int sent = 0;
+		for (Map.Entry<EventLoop, List<TcpSession>> loop : byLoop.entrySet()) {
+			sent += loop.getValue().size();
+			loop.getKey()
+				.execute(() -> loop.getValue().forEach((session) -> session.session().deliver(frames, reserved)));
+		}
+		return new Broadcast(sent, busy, gone, 0);
 	}
 
 	@Nullable SessionHandle handle(String id) {

@@ -1,11 +1,13 @@
 package io.wharf.transport.tcp;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.Protocol;
 import io.wharf.conversation.SessionHandle;
@@ -138,6 +140,11 @@ class TcpTransport implements ListenerTransport {
 		@Override
 		public @Nullable SessionHandle session(String id) {
 			return this.connections.handle(id);
+		}
+
+		@Override
+		public Broadcast broadcast(List<byte[]> frames, @Nullable String except) {
+			return this.connections.broadcast(frames, except);
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.Protocol;
 import io.wharf.conversation.SessionHandle;
@@ -154,6 +155,11 @@ class UdpTransport implements ListenerTransport {
 		@Override
 		public @Nullable SessionHandle session(String id) {
 			return null;
+		}
+
+		@Override
+		public Broadcast broadcast(List<byte[]> frames, @Nullable String except) {
+			return new Broadcast(0, 0, 0, 0);
 		}
 
 	}

@@ -1,0 +1,135 @@
+package io.wharf.observe;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.jayway.jsonpath.JsonPath;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real Prometheus (Debian's package) that scrapes Wharf targets every second, and the
+ * queries of the shipped Grafana dashboard, for the tests that check every panel returns
+ * data.
+ */
+public final class Prometheus implements AutoCloseable {
+
+	static final Path DASHBOARD = Path.of("helm", "wharf", "dashboards", "wharf.json");
+
+	private final Process process;
+
+	private final int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private Prometheus(Process process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	/**
+	 * Starts Prometheus scraping Actuator on the given ports, and waits until it scrapes.
+	 * @param work a directory for its configuration and data
+	 * @param httpPorts the Actuator ports of the Wharf instances
+	 * @return the running Prometheus
+	 * @throws IOException if it cannot start
+	 */
+	static Prometheus scraping(Path work, int... httpPorts) throws IOException {
+		Promtool.require();
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		StringBuilder targets = new StringBuilder();
+		for (int httpPort : httpPorts) {
+			targets.append(targets.isEmpty() ? "" : ", ").append("\"127.0.0.1:").append(httpPort).append('"');
+		}
+		Path config = work.resolve("prometheus.yml");
+		Files.writeString(config, """
+				global:
+				  scrape_interval: 1s
+				  evaluation_interval: 1s
+				scrape_configs:
+				  - job_name: wharf
+				    metrics_path: /actuator/prometheus
+				    static_configs:
+				      - targets: [%s]
+				""".formatted(targets));
+		Process process = new ProcessBuilder("prometheus", "--config.file=" + config,
+				"--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+			.redirectErrorStream(true)
+			.redirectOutput(work.resolve("prometheus.log").toFile())
+			.start();
+		Prometheus prometheus = new Prometheus(process, port);
+		// Prometheus refuses connections until it has bound its port: keep asking.
+		await().atMost(Duration.ofSeconds(60))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> !prometheus.results("up{job=\"wharf\"} == 1").isEmpty());
+		return prometheus;
+	}
+
+	/**
+	 * Runs a query.
+	 * @param query PromQL
+	 * @return the result vector; empty when there is none or Prometheus refused
+	 */
+	List<Object> results(String query) throws IOException, InterruptedException {
+		URI uri = URI.create("http://127.0.0.1:" + this.port + "/api/v1/query?query="
+				+ URLEncoder.encode(query, StandardCharsets.UTF_8));
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			return List.of();
+		}
+		return JsonPath.read(response.body(), "$.data.result");
+	}
+
+	/**
+	 * The queries of the dashboard's panels, with every variable matching anything.
+	 * @param row which rows' panels, by the row's title
+	 * @return the queries
+	 */
+	static List<String> dashboardQueries(Predicate<String> row) throws IOException {
+		List<Map<String, Object>> panels = JsonPath.read(Files.readString(DASHBOARD), "$.panels[*]");
+		List<String> queries = new ArrayList<>();
+		String current = "";
+		for (Map<String, Object> panel : panels) {
+			if ("row".equals(panel.get("type"))) {
+				current = (String) panel.get("title");
+				continue;
+			}
+			if (!row.test(current)) {
+				continue;
+			}
+			List<String> expressions = JsonPath.read(panel, "$.targets[*].expr");
+			expressions.forEach((expr) -> queries.add(expr.replace("$namespace", ".*")
+				.replace("$pod", ".*")
+				.replace("$job", ".*")
+				.replace("$instance", ".*")
+				.replace("$listener", ".*")
+				.replace("$__rate_interval", "30s")));
+		}
+		return queries;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		this.process.waitFor(10, TimeUnit.SECONDS);
+	}
+
+}
