@@ -26,7 +26,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A real Prometheus scrapes the running service every second; after traffic through every
@@ -73,12 +72,7 @@ class DashboardQueriesTests {
 			System.gc();
 			List<String> queries = Prometheus.dashboardQueries((row) -> !row.equals("Cluster"));
 			assertThat(queries).hasSizeGreaterThanOrEqualTo(27);
-			for (String query : queries) {
-				await().atMost(Duration.ofSeconds(30))
-					.pollInterval(Duration.ofMillis(500))
-					.ignoreExceptionsInstanceOf(IOException.class)
-					.untilAsserted(() -> assertThat(prometheus.results(query)).as(query).isNotEmpty());
-			}
+			prometheus.assertReturnData(queries);
 		}
 	}
 

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 
 import com.jayway.jsonpath.JsonPath;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -48,7 +49,7 @@ public final class Prometheus implements AutoCloseable {
 	 * @return the running Prometheus
 	 * @throws IOException if it cannot start
 	 */
-	static Prometheus scraping(Path work, int... httpPorts) throws IOException {
+	public static Prometheus scraping(Path work, int... httpPorts) throws IOException {
 		Promtool.require();
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -103,7 +104,7 @@ public final class Prometheus implements AutoCloseable {
 	 * @param row which rows' panels, by the row's title
 	 * @return the queries
 	 */
-	static List<String> dashboardQueries(Predicate<String> row) throws IOException {
+	public static List<String> dashboardQueries(Predicate<String> row) throws IOException {
 		List<Map<String, Object>> panels = JsonPath.read(Files.readString(DASHBOARD), "$.panels[*]");
 		List<String> queries = new ArrayList<>();
 		String current = "";
@@ -124,6 +125,19 @@ public final class Prometheus implements AutoCloseable {
 				.replace("$__rate_interval", "30s")));
 		}
 		return queries;
+	}
+
+	/**
+	 * Checks that every query returns data within 30 seconds of scraping.
+	 * @param queries the queries
+	 */
+	public void assertReturnData(List<String> queries) {
+		for (String query : queries) {
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.ignoreExceptionsInstanceOf(IOException.class)
+				.untilAsserted(() -> assertThat(results(query)).as(query).isNotEmpty());
+		}
 	}
 
 	@Override
