@@ -1,24 +1,32 @@
 package io.wharf.actuate;
 
+import java.util.Map;
+
 import io.wharf.cluster.ClusterSessions;
 import io.wharf.cluster.ClusterState;
 import io.wharf.config.ListenersProperties;
 import io.wharf.observe.MetricsByListener;
 import io.wharf.transport.Listeners;
+import io.wharf.transport.tcp.tls.TlsProviderChoice;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The listeners' health component and the sockets endpoint, each only where Actuator has
- * it switched on.
+ * The listeners' health component, the sockets endpoint and the TLS provider in
+ * {@code /actuator/info}, when the application has Actuator (the server does), each only
+ * where Actuator has it switched on.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = { "org.springframework.boot.health.contributor.HealthIndicator",
+		"org.springframework.boot.actuate.endpoint.annotation.Endpoint" })
 @EnableConfigurationProperties(SocketsProperties.class)
 public class ActuateConfiguration {
 
@@ -37,6 +45,21 @@ public class ActuateConfiguration {
 		return new SocketsEndpoint(properties, listeners, metrics, sockets,
 				(clusterState != null && clusterSessions != null) ? new ClusterSockets(clusterState, clusterSessions)
 						: null);
+	}
+
+	/**
+	 * {@code /actuator/info} says which TLS implementation serves the TLS listeners.
+	 * @param listeners the listeners
+	 * @param tls the TLS implementation, chosen when first asked for
+	 * @return the contributor
+	 */
+	@Bean
+	InfoContributor wharfTlsInfo(ListenersProperties listeners, ObjectProvider<TlsProviderChoice> tls) {
+		return (info) -> {
+			if (listeners.enabled().values().stream().anyMatch((listener) -> listener.ssl().enabled())) {
+				tls.ifAvailable((provider) -> info.withDetail("tls", Map.of("provider", provider.get().description())));
+			}
+		};
 	}
 
 	@Bean

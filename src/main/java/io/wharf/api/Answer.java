@@ -21,6 +21,8 @@ public final class Answer {
 
 	private boolean close;
 
+	private boolean keepOpen;
+
 	/**
 	 * Adds a frame.
 	 * @param frame its bytes, without framing
@@ -53,6 +55,17 @@ public final class Answer {
 	}
 
 	/**
+	 * In {@link SocketService#idle}: keeps the session open instead of closing it, and
+	 * starts its idle timeout again; a keep-alive a client answers, for instance. Ignored
+	 * elsewhere.
+	 * @return this answer
+	 */
+	public Answer keepOpen() {
+		this.keepOpen = true;
+		return this;
+	}
+
+	/**
 	 * The frames added so far.
 	 * @return the frames, in order
 	 */
@@ -66,6 +79,14 @@ public final class Answer {
 	 */
 	public boolean closes() {
 		return this.close;
+	}
+
+	/**
+	 * Whether an idle session stays open.
+	 * @return true after {@link #keepOpen()}
+	 */
+	public boolean keepsOpen() {
+		return this.keepOpen;
 	}
 
 }

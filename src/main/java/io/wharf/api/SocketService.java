@@ -40,21 +40,25 @@ public interface SocketService<S> {
 	}
 
 	/**
-	 * A frame arrived on a TCP session.
+	 * A frame arrived on a TCP session. Every service that a TCP listener names
+	 * implements it (a listener refuses to start with one that does not); a UDP-only
+	 * service need not.
 	 * @param session the session
 	 * @param state what {@link #opened} returned for it
 	 * @param frame the frame's bytes, framing removed
 	 * @param answer frames to send in reply, and whether to close after them
 	 */
-	void received(Session session, @Nullable S state, byte[] frame, Answer answer);
+	default void received(Session session, @Nullable S state, byte[] frame, Answer answer) {
+	}
 
 	/**
-	 * The session sent nothing for its listener's idle timeout; it closes after this call
-	 * and the answer.
+	 * The session sent nothing for its listener's idle timeout: it closes after this call
+	 * and the answer, unless the service keeps it ({@link Answer#keepOpen()}, after a
+	 * keep-alive, say), when the timeout starts again.
 	 * @param session the session
 	 * @param state the session's state
 	 * @param timeout the idle timeout that passed
-	 * @param answer last words
+	 * @param answer last words, or a keep-alive
 	 */
 	default void idle(Session session, @Nullable S state, Duration timeout, Answer answer) {
 	}
@@ -81,7 +85,8 @@ public interface SocketService<S> {
 
 	/**
 	 * A datagram arrived on a UDP listener; the answer goes back to its sender in one
-	 * datagram. Not answered by default.
+	 * datagram. Every service that a UDP listener names implements it (a listener refuses
+	 * to start with one that does not); a TCP-only service need not.
 	 * @param datagram the datagram
 	 * @param answer what to send back
 	 */

@@ -51,7 +51,9 @@ public interface SocketSessions {
 	 * answered or {@code wharf.cluster.send-timeout} passed
 	 * @throws IllegalArgumentException when no such listener runs here
 	 */
-	CompletionStage<Broadcast> broadcast(String listener, byte[]... frames);
+	default CompletionStage<Broadcast> broadcast(String listener, byte[]... frames) {
+		return broadcast(Audience.of(listener), frames);
+	}
 
 	/**
 	 * Sends frames to every open session of a listener but one, on every instance: what a
@@ -62,7 +64,19 @@ public interface SocketSessions {
 	 * @return as {@link #broadcast(String, byte[]...)}
 	 * @throws IllegalArgumentException when no such listener runs here
 	 */
-	CompletionStage<Broadcast> broadcastExcept(String listener, String except, byte[]... frames);
+	default CompletionStage<Broadcast> broadcastExcept(String listener, String except, byte[]... frames) {
+		return broadcast(Audience.of(listener).except(except), frames);
+	}
+
+	/**
+	 * Sends frames to the sessions of an audience, on every instance: a listener's
+	 * sessions, but one, with an attribute, or with an attribute's value.
+	 * @param audience which sessions
+	 * @param frames the frames, in order
+	 * @return as {@link #broadcast(String, byte[]...)}
+	 * @throws IllegalArgumentException when the audience's listener does not run here
+	 */
+	CompletionStage<Broadcast> broadcast(Audience audience, byte[]... frames);
 
 	/**
 	 * Finds an open session anywhere in the cluster.

@@ -12,8 +12,6 @@ import io.wharf.transport.tcp.TcpConfiguration;
 import io.wharf.transport.udp.UdpConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -25,8 +23,9 @@ import org.springframework.context.annotation.Import;
  * configuration comes before the transport's, whose session ids and
  * {@link io.wharf.api.SocketSessions} back off when the cluster brings its own.
  */
-@AutoConfiguration(after = { IntegrationAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class },
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @Import({ ListenersConfiguration.class, ObserveConfiguration.class, ClusterConfiguration.class,
 		RedisClusterConfiguration.class, TransportConfiguration.class, TcpConfiguration.class, UdpConfiguration.class,
 		GreetingConfiguration.class, EchoConfiguration.class, ActuateConfiguration.class })

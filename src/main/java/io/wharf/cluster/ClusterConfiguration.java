@@ -1,10 +1,12 @@
 package io.wharf.cluster;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wharf.observe.Meters;
 import io.wharf.transport.Listeners;
 import io.wharf.transport.LocalSessions;
 import io.wharf.transport.SessionIds;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,8 +46,9 @@ public class ClusterConfiguration {
 	}
 
 	@Bean
-	ClusterMeters wharfClusterMeters(MeterRegistry registry, ClusterState state, Listeners listeners) {
-		return new ClusterMeters(registry, state,
+	ClusterMeters wharfClusterMeters(ObjectProvider<MeterRegistry> registries, ClusterState state,
+			Listeners listeners) {
+		return new ClusterMeters(Meters.registry(registries), state,
 				(cluster) -> listeners.bound()
 					.values()
 					.stream()
@@ -66,10 +69,17 @@ public class ClusterConfiguration {
 				threads.queries(), properties.sendTimeout());
 	}
 
+	/**
+	 * The membership, given the listeners through a provider so that Spring records no
+	 * dependency on them: one would make the context stop the membership as soon as it
+	 * asks the listeners to stop, and count that as the listeners' drain being over. The
+	 * membership stops in its own phase, after the drain.
+	 */
 	@Bean
-	ClusterMembership wharfClusterMembership(Listeners listeners, ClusterState state, ClusterBus bus,
-			SessionDirectory directory, DirectoryChanges changes, RemoteCalls calls, ClusterMeters meters,
-			ClusterThreads threads, ClusterProperties properties) {
+	ClusterMembership wharfClusterMembership(ObjectProvider<Listeners> listenersProvider, ClusterState state,
+			ClusterBus bus, SessionDirectory directory, DirectoryChanges changes, RemoteCalls calls,
+			ClusterMeters meters, ClusterThreads threads, ClusterProperties properties) {
+		Listeners listeners = listenersProvider.getObject();
 		ClusterInbox inbox = new ClusterInbox(state, new LocalSessions(listeners, state.instance()), calls, bus,
 				meters);
 		return new ClusterMembership(state, bus, directory, changes, inbox, listeners, threads.membership(), meters,

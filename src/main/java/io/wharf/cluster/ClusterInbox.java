@@ -96,8 +96,7 @@ final class ClusterInbox {
 
 	private Broadcast broadcast(ClusterMessage message) {
 		try {
-			return this.local.broadcastHere(message.target(), message.except().isEmpty() ? null : message.except(),
-					message.frames());
+			return this.local.broadcastHere(message.audience(), message.frames());
 		}
 		catch (IllegalArgumentException ex) {
 			// The listener does not run here.

@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import io.wharf.api.Audience;
 import io.wharf.api.SendResult;
 import io.wharf.api.SocketSessions.Broadcast;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message between instances, and its bytes on the cluster's channels: a send to one
@@ -21,7 +23,8 @@ import io.wharf.api.SocketSessions.Broadcast;
  * The bytes, big-endian: the magic {@code WHRF}, a version byte (1), the kind (a byte),
  * the sender's instance id, the correlation (a long, 0 for none), the deadline (a long,
  * epoch milliseconds), the target (a session id or a listener) and the session left out
- * of a broadcast (both as {@link DataOutputStream#writeUTF}), the result (a byte:
+ * of a broadcast, the attribute and value a broadcast's sessions must have (each as
+ * {@link DataOutputStream#writeUTF}, empty for none), the result (a byte:
  * {@link SendResult}'s ordinal, or -1), four ints of broadcast counts, then the number of
  * frames (an int) and each frame as its length (an int) and its bytes.
  *
@@ -31,12 +34,14 @@ import io.wharf.api.SocketSessions.Broadcast;
  * @param deadline when it is too late to act on it, in epoch milliseconds
  * @param target the session (send, close) or listener (broadcast) it is for
  * @param except the session a broadcast leaves out, or empty
+ * @param attribute the attribute a broadcast's sessions must have, or empty
+ * @param value the value that attribute must have, or empty for any
  * @param result a send's or close's answer, or null
  * @param counts a broadcast's answer, or null
  * @param frames the frames to send
  */
 public record ClusterMessage(Kind kind, String from, long correlation, long deadline, String target, String except,
-		SendResult result, Broadcast counts, byte[][] frames) {
+		String attribute, String value, SendResult result, Broadcast counts, byte[][] frames) {
 
 	private static final byte[] MAGIC = "WHRF".getBytes(StandardCharsets.US_ASCII);
 
@@ -68,19 +73,35 @@ public record ClusterMessage(Kind kind, String from, long correlation, long dead
 	}
 
 	static ClusterMessage send(String from, long correlation, long deadline, String session, byte[][] frames) {
-		return new ClusterMessage(Kind.SEND, from, correlation, deadline, session, "", SendResult.GONE, NO_COUNTS,
-				frames);
+		return new ClusterMessage(Kind.SEND, from, correlation, deadline, session, "", "", "", SendResult.GONE,
+				NO_COUNTS, frames);
 	}
 
-	static ClusterMessage broadcast(String from, long correlation, long deadline, String listener, String except,
-			byte[][] frames) {
-		return new ClusterMessage(Kind.BROADCAST, from, correlation, deadline, listener, except, SendResult.GONE,
+	static ClusterMessage broadcast(String from, long correlation, long deadline, Audience audience, byte[][] frames) {
+		return new ClusterMessage(Kind.BROADCAST, from, correlation, deadline, audience.listener(),
+				orEmpty(audience.except()), orEmpty(audience.attribute()), orEmpty(audience.value()), SendResult.GONE,
 				NO_COUNTS, frames);
 	}
 
 	static ClusterMessage close(String from, long correlation, long deadline, String session) {
-		return new ClusterMessage(Kind.CLOSE, from, correlation, deadline, session, "", SendResult.GONE, NO_COUNTS,
-				new byte[0][]);
+		return new ClusterMessage(Kind.CLOSE, from, correlation, deadline, session, "", "", "", SendResult.GONE,
+				NO_COUNTS, new byte[0][]);
+	}
+
+	private static String orEmpty(@Nullable String text) {
+		return (text != null) ? text : "";
+	}
+
+	/**
+	 * The sessions a broadcast reaches.
+	 * @return its audience
+	 */
+	Audience audience() {
+		return new Audience(this.target, orNull(this.except), orNull(this.attribute), orNull(this.value));
+	}
+
+	private static @Nullable String orNull(String text) {
+		return text.isEmpty() ? null : text;
 	}
 
 	/**
@@ -90,8 +111,8 @@ public record ClusterMessage(Kind kind, String from, long correlation, long dead
 	 * @return the answer, due by this message's deadline
 	 */
 	ClusterMessage answer(String from, SendResult result) {
-		return new ClusterMessage(Kind.SEND_RESULT, from, this.correlation, this.deadline, "", "", result, NO_COUNTS,
-				new byte[0][]);
+		return new ClusterMessage(Kind.SEND_RESULT, from, this.correlation, this.deadline, "", "", "", "", result,
+				NO_COUNTS, new byte[0][]);
 	}
 
 	/**
@@ -101,8 +122,8 @@ public record ClusterMessage(Kind kind, String from, long correlation, long dead
 	 * @return the answer, due by this message's deadline
 	 */
 	ClusterMessage answer(String from, Broadcast counts) {
-		return new ClusterMessage(Kind.BROADCAST_RESULT, from, this.correlation, this.deadline, "", "", SendResult.GONE,
-				counts, new byte[0][]);
+		return new ClusterMessage(Kind.BROADCAST_RESULT, from, this.correlation, this.deadline, "", "", "", "",
+				SendResult.GONE, counts, new byte[0][]);
 	}
 
 	/**
@@ -120,6 +141,8 @@ public record ClusterMessage(Kind kind, String from, long correlation, long dead
 			out.writeLong(this.deadline);
 			out.writeUTF(this.target);
 			out.writeUTF(this.except);
+			out.writeUTF(this.attribute);
+			out.writeUTF(this.value);
 			out.writeByte((this.kind == Kind.SEND_RESULT) ? this.result.ordinal() : -1);
 			out.writeInt(this.counts.sent());
 			out.writeInt(this.counts.busy());
@@ -169,6 +192,8 @@ public record ClusterMessage(Kind kind, String from, long correlation, long dead
 			long deadline = in.readLong();
 			String target = in.readUTF();
 			String except = in.readUTF();
+			String attribute = in.readUTF();
+			String value = in.readUTF();
 			int result = in.readByte();
 			Broadcast counts = new Broadcast(in.readInt(), in.readInt(), in.readInt(), in.readInt());
 			byte[][] frames = frames(in, bytes.length);
@@ -177,8 +202,8 @@ public record ClusterMessage(Kind kind, String from, long correlation, long dead
 			}
 			SendResult sendResult = (result >= 0 && result < SendResult.values().length) ? SendResult.values()[result]
 					: SendResult.GONE;
-			return new ClusterMessage(Kind.values()[kind], from, correlation, deadline, target, except, sendResult,
-					counts, frames);
+			return new ClusterMessage(Kind.values()[kind], from, correlation, deadline, target, except, attribute,
+					value, sendResult, counts, frames);
 		}
 		catch (IOException ex) {
 			throw new MalformedClusterMessage("cut short: " + ex);

@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.wharf.api.Audience;
 import io.wharf.api.ClusterUnreachableException;
 import io.wharf.api.SendResult;
 import io.wharf.api.Session;
@@ -122,17 +123,8 @@ public final class ClusterSessions implements SocketSessions {
 	}
 
 	@Override
-	public CompletionStage<Broadcast> broadcast(String listener, byte[]... frames) {
-		return broadcast(listener, null, frames);
-	}
-
-	@Override
-	public CompletionStage<Broadcast> broadcastExcept(String listener, String except, byte[]... frames) {
-		return broadcast(listener, except, frames);
-	}
-
-	private CompletionStage<Broadcast> broadcast(String listener, @Nullable String except, byte[]... frames) {
-		Broadcast here = this.local.broadcastHere(listener, except, frames);
+	public CompletionStage<Broadcast> broadcast(Audience audience, byte[]... frames) {
+		Broadcast here = this.local.broadcastHere(audience, frames);
 		Set<String> others = new HashSet<>(this.state.instances().keySet());
 		others.remove(this.state.instance());
 		if (!this.state.connected()) {
@@ -145,8 +137,8 @@ public final class ClusterSessions implements SocketSessions {
 			return unreachable(here, others);
 		}
 		long deadline = System.currentTimeMillis() + this.timeout.toMillis();
-		ClusterMessage message = ClusterMessage.broadcast(this.state.instance(), call.correlation(), deadline, listener,
-				(except != null) ? except : "", frames);
+		ClusterMessage message = ClusterMessage.broadcast(this.state.instance(), call.correlation(), deadline, audience,
+				frames);
 		if (!publish(null, message, call.correlation(), deadline)) {
 			return unreachable(here, others);
 		}

@@ -7,13 +7,6 @@ import java.util.Set;
 import io.wharf.config.framing.FramingProperties;
 import io.wharf.config.tls.ClientAuth;
 import io.wharf.config.tls.SslProperties;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -76,32 +69,24 @@ import org.springframework.util.unit.DataSize;
  * @param ssl TLS on a TCP listener: the Spring Boot SSL bundle, client certificates and
  * the handshake timeout; plaintext when unset.
  */
-@ValidListener
-public record ListenerProperties(@DefaultValue("true") boolean enabled,
-		@NotNull(message = "must be set: tcp or udp") @Nullable Protocol protocol,
-		@NotNull(message = "must be set: 0-65535, 0 picks a free port") @Min(0) @Max(65535) @Nullable Integer port,
-		@Nullable String bindAddress,
-		@NotBlank(
-				message = "must be set: the name of a service bean, such as greeting or echo") @Nullable String service,
-		@Nullable FramingProperties framing, @DefaultValue("1024") @Min(1) int backlog,
+public record ListenerProperties(@DefaultValue("true") boolean enabled, @Nullable Protocol protocol,
+		@Nullable Integer port, @Nullable String bindAddress, @Nullable String service,
+		@Nullable FramingProperties framing, @DefaultValue("1024") int backlog,
 		@DefaultValue("true") boolean reuseAddress, @DefaultValue("true") boolean tcpNoDelay,
 		@DefaultValue("false") boolean keepAlive, @Nullable DataSize receiveBufferSize,
-		@Nullable DataSize sendBufferSize, @DefaultValue("5m") @DurationMin(millis = 0) Duration idleTimeout,
-		@DefaultValue("30s") @DurationMin(millis = 0) Duration frameTimeout,
-		@DefaultValue("30s") @DurationMin(millis = 0) Duration writeTimeout,
-		@DefaultValue("0s") @DurationMin(millis = 0) Duration maxConnectionAge,
-		@DefaultValue("10000") @Min(1) int maxConnections, @DefaultValue("1000") @Min(0) int maxConnectionsPerClient,
-		@DefaultValue("2500") @Min(0) int maxConnectionsPerPrefix,
-		@DefaultValue("100") @Min(0) int connectionRatePerClient,
-		@DefaultValue("200") @Min(1) int connectionBurstPerClient, @DefaultValue List<String> allow,
-		@DefaultValue List<String> deny, @DefaultValue("off") ProxyProtocol proxyProtocol,
-		@DefaultValue List<String> trustedProxies, @DefaultValue("1000") @Min(0) int datagramRate,
-		@DefaultValue("2000") @Min(1) int datagramBurst,
-		@DefaultValue("1.0") @DecimalMin("0.0") double maxAmplification,
-		@DefaultValue("1KB") DataSize amplificationAllowance, @DefaultValue( {
+		@Nullable DataSize sendBufferSize, @DefaultValue("5m") Duration idleTimeout,
+		@DefaultValue("30s") Duration frameTimeout, @DefaultValue("30s") Duration writeTimeout,
+		@DefaultValue("0s") Duration maxConnectionAge, @DefaultValue("10000") int maxConnections,
+		@DefaultValue("1000") int maxConnectionsPerClient, @DefaultValue("2500") int maxConnectionsPerPrefix,
+		@DefaultValue("100") int connectionRatePerClient, @DefaultValue("200") int connectionBurstPerClient,
+		@DefaultValue List<String> allow, @DefaultValue List<String> deny,
+		@DefaultValue("off") ProxyProtocol proxyProtocol, @DefaultValue List<String> trustedProxies,
+		@DefaultValue("1000") int datagramRate, @DefaultValue("2000") int datagramBurst,
+		@DefaultValue("1.0") double maxAmplification, @DefaultValue("1KB") DataSize amplificationAllowance,
+		@DefaultValue( {
 				"7", "13", "17", "19", "37", "53", "111", "123", "137", "161", "389", "1900", "5353",
-				"11211" }) Set<@Min(1) @Max(65535) Integer> blockedSourcePorts,
-		@Nullable @Valid SslProperties ssl){
+				"11211" }) Set<Integer> blockedSourcePorts,
+		@Nullable SslProperties ssl){
 
 	private static final SslProperties PLAINTEXT = new SslProperties(null, ClientAuth.NONE, Duration.ofSeconds(10));
 

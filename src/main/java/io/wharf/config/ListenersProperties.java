@@ -3,15 +3,13 @@ package io.wharf.config;
 import java.time.Duration;
 import java.util.Map;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * The listeners Wharf starts, by name.
@@ -26,11 +24,23 @@ import org.springframework.validation.annotation.Validated;
  * idle-timeout or max-connections set once for all.
  */
 @ConfigurationProperties("wharf")
-@Validated
-@DistinctListeners
-public record ListenersProperties(@DefaultValue Map<String, @Valid ListenerProperties> listeners,
-		@Min(1) @Nullable Integer maxConnections, @DefaultValue("10s") @DurationMin(millis = 0) Duration drainTimeout,
-		@NestedConfigurationProperty @Nullable ListenerDefaultsProperties listenerDefaults) {
+public record ListenersProperties(@DefaultValue Map<String, ListenerProperties> listeners,
+		@Nullable Integer maxConnections, @DefaultValue("10s") Duration drainTimeout,
+		@NestedConfigurationProperty @Nullable ListenerDefaultsProperties listenerDefaults) implements Validator {
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return ListenersProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Checks every listener before the application starts: Spring Boot reports each
+	 * rejected property with its value and where it was set.
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		ListenersValidation.check((ListenersProperties) target, new PropertyChecks(errors));
+	}
 
 	/**
 	 * The listeners that are enabled.

@@ -26,6 +26,12 @@ public final class ConversationHeaders {
 	 */
 	public static final String CLOSE_REASON = "wharf_closeReason";
 
+	/**
+	 * On a reply to an {@link ConversationEvent#IDLE} event: {@code true} keeps the
+	 * session open, and its idle timeout starts again.
+	 */
+	public static final String KEEP_OPEN = "wharf_keepOpen";
+
 	/** The TCP session a message came from, a {@link SessionHandle}; absent for UDP. */
 	public static final String SESSION = "wharf_session";
 

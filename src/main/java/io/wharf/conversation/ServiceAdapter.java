@@ -15,7 +15,9 @@ import org.springframework.integration.handler.AbstractReplyProducingMessageHand
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.GenericMessage;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Calls a {@link SocketService} for each message on its request channel, on the calling
@@ -47,6 +49,12 @@ public final class ServiceAdapter extends AbstractReplyProducingMessageHandler {
 			String listener = String.valueOf(headers.get(ConversationHeaders.LISTENER));
 			this.service.datagram(new Datagram(listener, sender, (byte[]) request.getPayload()), answer);
 		}
+		if (answer.keepsOpen() && ConversationEvent.IDLE.equals(headers.get(ConversationHeaders.EVENT))) {
+			return MessageBuilder.withPayload(new Reply(answer.frames(), false))
+				.copyHeaders(headers)
+				.setHeader(ConversationHeaders.KEEP_OPEN, true)
+				.build();
+		}
 		if (answer.frames().isEmpty() && !answer.closes()) {
 			return null;
 		}
@@ -67,6 +75,20 @@ public final class ServiceAdapter extends AbstractReplyProducingMessageHandler {
 			case CLOSED -> this.service.closed(session, session.state(),
 					headers.get(ConversationHeaders.CLOSE_REASON, CloseReason.class));
 		}
+	}
+
+	/**
+	 * What a service threw, without the exceptions Spring Integration wrapped it in, so
+	 * that the log shows the service's own exception, stack trace and causes.
+	 * @param error what a call through the service's channel threw
+	 * @return the service's exception
+	 */
+	public static Throwable thrown(Throwable error) {
+		Throwable thrown = error;
+		while (thrown instanceof MessagingException && thrown.getCause() != null) {
+			thrown = thrown.getCause();
+		}
+		return thrown;
 	}
 
 	@Override

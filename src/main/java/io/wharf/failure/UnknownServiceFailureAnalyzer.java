@@ -2,6 +2,7 @@ package io.wharf.failure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -15,14 +16,14 @@ class UnknownServiceFailureAnalyzer extends AbstractFailureAnalyzer<UnknownServi
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, UnknownServiceException cause) {
 		List<String> lines = new ArrayList<>();
-		cause.unknown()
-			.forEach((listener, service) -> lines.add("Listener '" + listener + "' names service '" + service
-					+ "' (wharf.listeners." + listener + ".service), which does not exist."));
-		lines.add("The services are: " + String.join(", ", new TreeSet<>(cause.services())) + ".");
+		new TreeMap<>(cause.problems()).values().forEach(lines::add);
+		lines.add(cause.services().isEmpty() ? "There are no services: no bean implements io.wharf.api.SocketService."
+				: "The services are: " + String.join(", ", new TreeSet<>(cause.services())) + ".");
 		return new FailureAnalysis(String.join(System.lineSeparator(), lines),
-				"Name one of those services, or add a Spring bean of that name implementing "
-						+ "io.wharf.api.SocketService (or a Spring Integration flow from the channel "
-						+ "'<service>.requests'); see docs/services.md.",
+				"Name one of those services (the built-in greeting and echo exist as soon as a listener "
+						+ "names them), or add a Spring bean of that name implementing io.wharf.api.SocketService "
+						+ "with the methods its listeners' protocol needs (or a Spring Integration flow from the "
+						+ "channel '<service>.requests'); see docs/services.md.",
 				cause);
 	}
 

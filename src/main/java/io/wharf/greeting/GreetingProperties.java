@@ -4,14 +4,12 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import org.hibernate.validator.constraints.time.DurationMin;
+import io.wharf.config.PropertyChecks;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Every text of the greeting conversation; the defaults are the Python tutorial's bytes.
@@ -32,15 +30,32 @@ import org.springframework.validation.annotation.Validated;
  * without one; long enough for a retransmitted packet.
  */
 @ConfigurationProperties("wharf.greeting")
-@Validated
 public record GreetingProperties(@DefaultValue("Server: Welcome!\n") String welcome,
 		@DefaultValue("Server: What's your name") String prompt, @DefaultValue("Server: Hello {name}!\n") String hello,
-		@DefaultValue("Server: Good bye!\n") String farewell,
-		@DefaultValue("exit") @NotEmpty List<@NotBlank String> exitWords, @DefaultValue("UTF-8") Charset charset,
-		@DefaultValue("64") @Min(1) int maxNameLength,
+		@DefaultValue("Server: Good bye!\n") String farewell, @DefaultValue("exit") List<String> exitWords,
+		@DefaultValue("UTF-8") Charset charset, @DefaultValue("64") int maxNameLength,
 		@DefaultValue("Server: Names are at most {max} characters, try a shorter one.\n") String nameTooLong,
 		@DefaultValue("Server: No name in {timeout}, closing the connection. Good bye!\n") String idleFarewell,
 		@DefaultValue("Server: The server is shutting down. Good bye!\n") String shutdownFarewell,
-		@DefaultValue("2s") @DurationMin(millis = 1) Duration fragmentWait) {
+		@DefaultValue("2s") Duration fragmentWait) implements Validator {
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return GreetingProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		GreetingProperties properties = (GreetingProperties) target;
+		PropertyChecks checks = new PropertyChecks(errors);
+		if (properties.exitWords().isEmpty()) {
+			checks.reject("exit-words", "must not be empty: at least one word ends the conversation");
+		}
+		for (int i = 0; i < properties.exitWords().size(); i++) {
+			checks.required("exit-words[" + i + "]", properties.exitWords().get(i), "a word");
+		}
+		checks.atLeast("max-name-length", properties.maxNameLength(), 1);
+		checks.atLeast("fragment-wait", properties.fragmentWait(), Duration.ofMillis(1));
+	}
 
 }

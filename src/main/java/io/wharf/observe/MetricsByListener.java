@@ -17,6 +17,9 @@ import org.springframework.context.SmartLifecycle;
  */
 public class MetricsByListener implements SmartLifecycle {
 
+	/** Below the listeners' and the cluster membership's. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 10;
+
 	private final MeterRegistry registry;
 
 	private final Map<String, ListenerMetrics> metrics = new ConcurrentHashMap<>();
@@ -68,6 +71,15 @@ public class MetricsByListener implements SmartLifecycle {
 			ticking.shutdownNow();
 			this.ticker = null;
 		}
+	}
+
+	/**
+	 * Starts before the listeners and stops after they drained, so that the drain is
+	 * counted.
+	 */
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.wharf.observe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 public class ObserveConfiguration {
 
 	@Bean
-	MetricsByListener wharfMetricsByListener(MeterRegistry registry) {
-		return new MetricsByListener(registry);
+	MetricsByListener wharfMetricsByListener(ObjectProvider<MeterRegistry> registries) {
+		return new MetricsByListener(Meters.registry(registries));
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.wharf.api.Audience;
 import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.config.ListenerProperties;
 import io.wharf.conversation.SessionHandle;
@@ -60,13 +61,13 @@ public interface BoundListener {
 	Collection<SessionHandle> sessions();
 
 	/**
-	 * Sends frames to every open session, but one perhaps, with one task per I/O thread
+	 * Sends frames to the open sessions of an audience, with one task per I/O thread
 	 * rather than one per session.
+	 * @param audience which sessions
 	 * @param frames the frames
-	 * @param except the id of a session left out, or null
 	 * @return what the sessions made of them
 	 */
-	Broadcast broadcast(List<byte[]> frames, @Nullable String except);
+	Broadcast broadcast(Audience audience, List<byte[]> frames);
 
 	/**
 	 * An open session.

@@ -1,6 +1,5 @@
 package io.wharf.transport;
 
-import io.wharf.config.ListenerProperties;
 import io.wharf.config.Protocol;
 import io.wharf.observe.ListenerMetrics;
 
@@ -18,12 +17,11 @@ public interface ListenerTransport {
 
 	/**
 	 * Binds a listener's socket, accepting nothing yet.
-	 * @param name the listener name
-	 * @param properties the listener
+	 * @param route the listener's name, settings and way to its service
 	 * @param metrics the listener's meters
 	 * @return the bound listener
 	 * @throws ListenerBindException when the socket cannot be bound
 	 */
-	BoundListener bind(String name, ListenerProperties properties, ListenerMetrics metrics);
+	BoundListener bind(ListenerRoute route, ListenerMetrics metrics);
 
 }

@@ -26,8 +26,11 @@ import io.wharf.observe.MetricsByListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Runs the lifecycle of every enabled listener: binds all sockets first (reporting every
@@ -44,6 +47,9 @@ public class Listeners implements SmartLifecycle {
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE;
 
+	/** The property source of the listeners' bound ports. */
+	static final String PORTS = "Wharf listeners' local ports";
+
 	private final ListenersProperties properties;
 
 	private final Map<Protocol, ListenerTransport> transports = new EnumMap<>(Protocol.class);
@@ -52,7 +58,9 @@ public class Listeners implements SmartLifecycle {
 
 	private final ServiceChannels services;
 
-	private final ListableBeanFactory beans;
+	private final ConfigurableListableBeanFactory beans;
+
+	private final Environment environment;
 
 	/**
 	 * Written only by start and stop; read by health checks and the sockets endpoint,
@@ -63,18 +71,18 @@ public class Listeners implements SmartLifecycle {
 	private volatile boolean running;
 
 	public Listeners(ListenersProperties properties, List<ListenerTransport> transports, MetricsByListener metrics,
-			ServiceChannels services, ListableBeanFactory beans) {
+			ServiceChannels services, ConfigurableListableBeanFactory beans, Environment environment) {
 		this.properties = properties;
 		transports.forEach((transport) -> this.transports.put(transport.protocol(), transport));
 		this.metrics = metrics;
 		this.services = services;
 		this.beans = beans;
+		this.environment = environment;
 	}
 
 	@Override
 	public synchronized void start() {
 		checkServicesExist();
-		this.properties.enabled().values().forEach((listener) -> this.services.serve(listener.requiredService()));
 		Map<String, BoundListener> binding = new LinkedHashMap<>();
 		List<ListenerBindException> failures = new ArrayList<>();
 		this.properties.enabled().forEach((name, listener) -> {
@@ -99,21 +107,41 @@ public class Listeners implements SmartLifecycle {
 			metricsOf(listener.name()).up(true);
 		});
 		this.running = true;
+		publishPorts();
 		logger.info(StartupTable.of(this.bound.values()));
 	}
 
-	/** A listener serves a service bean, or a channel a Spring Integration user wired. */
+	/**
+	 * Publishes each listener's bound port as {@code local.wharf.listeners.<name>.port},
+	 * as Spring Boot publishes {@code local.server.port}: what a test reads for a
+	 * listener on port 0.
+	 */
+	private void publishPorts() {
+		if (!(this.environment instanceof ConfigurableEnvironment configurable)) {
+			return;
+		}
+		Map<String, Object> ports = new LinkedHashMap<>();
+		this.bound
+			.forEach((name, listener) -> ports.put("local.wharf.listeners." + name + ".port", listener.localPort()));
+		configurable.getPropertySources().remove(PORTS);
+		configurable.getPropertySources().addFirst(new MapPropertySource(PORTS, ports));
+	}
+
+	/**
+	 * Every listener serves a service bean that handles its protocol, or a channel a
+	 * Spring Integration user wired.
+	 */
 	private void checkServicesExist() {
-		Map<String, String> unknown = new LinkedHashMap<>();
-		Set<String> services = this.services.names();
+		Map<String, String> problems = new LinkedHashMap<>();
 		this.properties.enabled().forEach((name, listener) -> {
-			String service = listener.requiredService();
-			if (!services.contains(service) && !this.beans.containsBean(ServiceChannels.requestChannel(service))) {
-				unknown.put(name, service);
+			String problem = this.services.problem(name, listener.requiredService(),
+					listener.requiredProtocol() == Protocol.TCP);
+			if (problem != null) {
+				problems.put(name, problem);
 			}
 		});
-		if (!unknown.isEmpty()) {
-			throw new UnknownServiceException(unknown, services);
+		if (!problems.isEmpty()) {
+			throw new UnknownServiceException(problems, this.services.names());
 		}
 	}
 
@@ -121,7 +149,9 @@ public class Listeners implements SmartLifecycle {
 		ListenerMetrics meters = this.metrics.register(name, listener.requiredService(),
 				listener.requiredProtocol().label(), listener.maxConnections());
 		try {
-			return this.transports.get(listener.requiredProtocol()).bind(name, listener, meters);
+			ListenerRoute route = new ListenerRoute(name, listener, this.services.channel(listener.requiredService()),
+					this.beans);
+			return this.transports.get(listener.requiredProtocol()).bind(route, meters);
 		}
 		catch (ListenerBindException ex) {
 			meters.error("bind");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.wharf.api.Audience;
 import io.wharf.api.SendResult;
 import io.wharf.api.Session;
 import io.wharf.api.SessionInfo;
@@ -80,25 +81,19 @@ public class LocalSessions implements SocketSessions {
 	}
 
 	@Override
-	public CompletionStage<Broadcast> broadcast(String listener, byte[]... frames) {
-		return CompletableFuture.completedFuture(broadcastHere(listener, null, frames));
-	}
-
-	@Override
-	public CompletionStage<Broadcast> broadcastExcept(String listener, String except, byte[]... frames) {
-		return CompletableFuture.completedFuture(broadcastHere(listener, except, frames));
+	public CompletionStage<Broadcast> broadcast(Audience audience, byte[]... frames) {
+		return CompletableFuture.completedFuture(broadcastHere(audience, frames));
 	}
 
 	/**
-	 * Sends frames to every open session of a listener of this instance.
-	 * @param listener the listener's name
-	 * @param except the id of a session left out, or null
+	 * Sends frames to an audience's sessions on this instance.
+	 * @param audience which sessions
 	 * @param frames the frames
 	 * @return what the sessions made of them
-	 * @throws IllegalArgumentException when no such listener runs
+	 * @throws IllegalArgumentException when the audience's listener does not run
 	 */
-	public Broadcast broadcastHere(String listener, @Nullable String except, byte[]... frames) {
-		return bound(listener).broadcast(List.of(frames), except);
+	public Broadcast broadcastHere(Audience audience, byte[]... frames) {
+		return bound(audience.listener()).broadcast(audience, List.of(frames));
 	}
 
 	@Override

@@ -40,7 +40,8 @@ final class StartupTable {
 				widths[i] = Math.max(widths[i], row[i].length());
 			}
 		});
-		StringBuilder table = new StringBuilder("Serving " + listeners.size() + " listeners:");
+		StringBuilder table = new StringBuilder(
+				"Serving " + listeners.size() + ((listeners.size() == 1) ? " listener:" : " listeners:"));
 		for (String[] row : rows) {
 			table.append(System.lineSeparator()).append("  ");
 			for (int i = 0; i < row.length - 1; i++) {

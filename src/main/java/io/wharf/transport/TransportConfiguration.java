@@ -8,10 +8,11 @@ import io.wharf.conversation.ServiceChannels;
 import io.wharf.observe.MetricsByListener;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.core.env.Environment;
 
 /**
  * The listeners declared under {@code wharf.listeners}, the services they name, and
@@ -21,14 +22,15 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 public class TransportConfiguration {
 
 	@Bean
-	ServiceChannels wharfServiceChannels(ListableBeanFactory beans, IntegrationFlowContext flowContext) {
-		return new ServiceChannels(beans, flowContext);
+	ServiceChannels wharfServiceChannels(ListableBeanFactory beans) {
+		return new ServiceChannels(beans);
 	}
 
 	@Bean
 	Listeners wharfListeners(ListenersProperties properties, List<ListenerTransport> transports,
-			MetricsByListener metrics, ServiceChannels services, ListableBeanFactory beans) {
-		return new Listeners(properties, transports, metrics, services, beans);
+			MetricsByListener metrics, ServiceChannels services, ConfigurableListableBeanFactory beans,
+			Environment environment) {
+		return new Listeners(properties, transports, metrics, services, beans, environment);
 	}
 
 	@Bean

@@ -158,8 +158,10 @@ class CustomServiceTests {
 		assertThat(this.registry.get("wharf.errors").tags("listener", "fragile", "type", "handler").counter().count())
 			.isEqualTo(before + 1);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(output).contains("Listener 'fragile' closing connection")
-				.contains("after its service failed: java.lang.IllegalStateException: boom"));
+			.untilAsserted(() -> assertThat(output).contains("Listener 'fragile' closing session")
+				.contains("after its service 'fragile' threw java.lang.IllegalStateException: boom")
+				// The service's own line, for the person who wrote it.
+				.contains("at io.wharf.api.TestServices"));
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.registry.get("wharf.connections.closed")
 				.tags("listener", "fragile", "reason", "error")

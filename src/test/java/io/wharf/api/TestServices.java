@@ -9,14 +9,18 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.Message;
 
 /**
  * Services as an application writes them: a counting conversation with state, a service
- * that fails on demand, and a Spring Integration flow in place of a service bean.
+ * that fails on demand, and a Spring Integration flow in place of a service bean, in an
+ * application that turns Spring Integration on itself (as one with
+ * spring-boot-starter-integration does).
  */
 @TestConfiguration(proxyBeanMethods = false)
+@EnableIntegration
 class TestServices {
 
 	@Bean("counter")
@@ -26,11 +30,16 @@ class TestServices {
 
 	@Bean("fragile")
 	SocketService<Void> fragile() {
-		return (session, state, frame, answer) -> {
-			if (new String(frame, StandardCharsets.UTF_8).strip().equals("boom")) {
-				throw new IllegalStateException("boom");
+		return new SocketService<>() {
+
+			@Override
+			public void received(Session session, @Nullable Void state, byte[] frame, Answer answer) {
+				if (new String(frame, StandardCharsets.UTF_8).strip().equals("boom")) {
+					throw new IllegalStateException("boom");
+				}
+				answer.send(frame);
 			}
-			answer.send(frame);
+
 		};
 	}
 

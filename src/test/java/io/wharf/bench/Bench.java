@@ -79,6 +79,10 @@ public final class Bench {
 
 	private void run() throws Exception {
 		java.nio.file.Files.createDirectories(this.options.out());
+		if (this.options.only().equals(List.of("embedded"))) {
+			new EmbeddedBench(this.options).run();
+			return;
+		}
 		this.tls = Tls.make(this.options.out().resolve("tls"));
 		this.wharfJar = this.options.cds() ? ClassDataSharing.train(this.options) : this.options.jar();
 		this.baselineJar = (this.options.baseline() != null) ? ClassDataSharing.extract(this.options,

@@ -83,6 +83,10 @@ final class ClusterInstance implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
 	@Override
 	public void close() {
 		this.context.close();

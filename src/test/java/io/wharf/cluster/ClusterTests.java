@@ -11,13 +11,17 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.wharf.RedisServer;
+import io.wharf.api.Audience;
 import io.wharf.api.SendResult;
 import io.wharf.api.SessionInfo;
 import io.wharf.api.SocketSessions.Broadcast;
+import io.wharf.transport.Listeners;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.context.Lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -139,6 +143,45 @@ class ClusterTests {
 			assertThat(a.sessions().send(found.id(), "late".getBytes()).toCompletableFuture().join())
 				.isEqualTo(SendResult.GONE);
 		}
+	}
+
+	@Test
+	void aBroadcastToAnAudienceReachesOnlyTheSessionsWithTheAttribute() throws IOException {
+		List<LineClient> lobby = new ArrayList<>();
+		for (ClusterInstance instance : this.instances.values()) {
+			lobby.add(new LineClient(instance.port()));
+		}
+		for (LineClient member : lobby) {
+			SessionInfo session = ClusterFailureTests.sessionOf(this.instances.get("a"), member);
+			this.instances.get(session.instance())
+				.sessions()
+				.find(session.id())
+				.orElseThrow()
+				.attribute("room", "lobby");
+		}
+		Broadcast result = this.instances.get("b")
+			.sessions()
+			.broadcast(Audience.of("room").having("room", "lobby"), "lobby only".getBytes())
+			.toCompletableFuture()
+			.join();
+		assertThat(result).isEqualTo(new Broadcast(3, 0, 0, 0));
+		for (LineClient member : lobby) {
+			assertThat(member.readLine()).isEqualTo("lobby only");
+			member.close();
+		}
+	}
+
+	/**
+	 * Spring stops a bean's dependents when it stops the bean, and counts their stopping
+	 * against the bean's phase: a lifecycle bean that depended on the listeners would end
+	 * their phase before their drain did, and the event loops would close under it.
+	 */
+	@Test
+	void noLifecycleBeanDependsOnTheListenersSoTheirDrainIsWaitedFor() {
+		var beans = this.instances.get("a").context().getBeanFactory();
+		String listeners = beans.getBeanNamesForType(Listeners.class)[0];
+		assertThat(beans.getDependentBeans(listeners))
+			.noneMatch((dependent) -> beans.isTypeMatch(dependent, Lifecycle.class));
 	}
 
 	@Test

@@ -74,6 +74,19 @@ class PortInUseTests {
 	}
 
 	@Test
+	void aBadSettingFailsStartUpNamingThePropertyItsValueAndTheRule(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> start(java.util.Map.of(),
+				"--wharf.listeners.echo-line.max-connections=0", "--wharf.listeners.extra.protocol=tcp",
+				"--wharf.listeners.extra.port=70000", "--wharf.listeners.extra.service=echo"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: wharf.listeners[extra].port")
+			.contains("Value: \"70000\"")
+			.contains("Reason: must be between 0 and 65535")
+			.contains("Property: wharf.listeners[echo-line].max-connections")
+			.contains("Reason: must be at least 1");
+	}
+
+	@Test
 	void describesAnAddressThatIsNotOnThisHost() {
 		ListenerBindException failure = new ListenerBindException("echo-tcp", Protocol.TCP, 8888, "192.0.2.1",
 				new java.net.BindException("Cannot assign requested address"));

@@ -1,17 +1,11 @@
 package example.kv;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-
-import io.wharf.transport.Listeners;
+import io.wharf.test.WharfClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,30 +15,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KvStoreTests {
 
 	@Autowired
-	private Listeners listeners;
+	private Environment environment;
 
 	@Test
-	void setGetAndDelete() throws IOException {
-		try (Client client = new Client(this.listeners.port("kv"))) {
-			assertThat(client.ask("SET colour blue")).isEqualTo("OK");
-			assertThat(client.ask("GET colour")).isEqualTo("blue");
-			assertThat(client.ask("DEL colour")).isEqualTo("1");
-			assertThat(client.ask("GET colour")).isEqualTo("NIL");
-			assertThat(client.ask("FLY")).isEqualTo("ERR unknown command FLY");
-			assertThat(client.ask("QUIT")).isEqualTo("BYE");
-			assertThat(client.in.readLine()).isNull();
+	void setGetAndDelete() {
+		try (WharfClient client = connect()) {
+			assertThat(ask(client, "SET colour blue")).isEqualTo("OK");
+			assertThat(ask(client, "GET colour")).isEqualTo("blue");
+			assertThat(ask(client, "DEL colour")).isEqualTo("1");
+			assertThat(ask(client, "GET colour")).isEqualTo("NIL");
+			assertThat(ask(client, "FLY")).isEqualTo("ERR unknown command FLY");
+			assertThat(ask(client, "QUIT")).isEqualTo("BYE");
+			assertThat(client.closedByServer()).isTrue();
 		}
 	}
 
 	@Test
-	void watchersAreToldOfChangesMadeByOthers() throws IOException {
-		try (Client watcher = new Client(this.listeners.port("kv"));
-				Client writer = new Client(this.listeners.port("kv"))) {
-			assertThat(watcher.ask("WATCH door")).isEqualTo("WATCHING door");
-			assertThat(writer.ask("SET door open")).isEqualTo("OK");
-			assertThat(watcher.in.readLine()).isEqualTo("CHANGED door open");
-			assertThat(writer.ask("DEL door")).isEqualTo("1");
-			assertThat(watcher.in.readLine()).isEqualTo("DELETED door");
+	void watchersAreToldOfChangesMadeByOthers() {
+		try (WharfClient watcher = connect(); WharfClient bystander = connect(); WharfClient writer = connect()) {
+			assertThat(ask(watcher, "WATCH door")).isEqualTo("WATCHING door");
+			assertThat(ask(bystander, "WATCH window")).isEqualTo("WATCHING window");
+			assertThat(ask(writer, "SET door open")).isEqualTo("OK");
+			assertThat(watcher.receive()).isEqualTo("CHANGED door open");
+			assertThat(ask(writer, "DEL door")).isEqualTo("1");
+			assertThat(watcher.receive()).isEqualTo("DELETED door");
+			assertThat(ask(writer, "SET window shut")).isEqualTo("OK");
+			// The window's watcher hears of the window only; nothing about the door came before it.
+			assertThat(bystander.receive()).isEqualTo("CHANGED window shut");
 		}
 	}
 
@@ -53,34 +50,15 @@ class KvStoreTests {
 		assertThat(ClassUtils.isPresent("org.apache.catalina.startup.Tomcat", null)).isFalse();
 	}
 
-	/** A line client that reads the greeting line first. */
-	static final class Client implements AutoCloseable {
+	private WharfClient connect() {
+		WharfClient client = WharfClient.connect(this.environment, "kv");
+		assertThat(client.receive()).isEqualTo("READY");
+		return client;
+	}
 
-		private final Socket socket;
-
-		final BufferedReader in;
-
-		private final PrintWriter out;
-
-		Client(int port) throws IOException {
-			this.socket = new Socket("127.0.0.1", port);
-			this.socket.setSoTimeout(5000);
-			this.in = new BufferedReader(new InputStreamReader(this.socket.getInputStream(), StandardCharsets.UTF_8));
-			this.out = new PrintWriter(this.socket.getOutputStream(), true, StandardCharsets.UTF_8);
-			assertThat(this.in.readLine()).isEqualTo("READY");
-		}
-
-		String ask(String command) throws IOException {
-			this.out.print(command + "\n");
-			this.out.flush();
-			return this.in.readLine();
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.socket.close();
-		}
-
+	private static String ask(WharfClient client, String command) {
+		client.send(command);
+		return client.receive();
 	}
 
 }

@@ -2,27 +2,27 @@ package io.wharf.cluster.redis;
 
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.wharf.cluster.ClusterBus;
 import io.wharf.cluster.ClusterBus.Drops;
+import io.wharf.conversation.WharfChannel;
 import io.wharf.observe.LogThrottle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.serializer.RedisSerializer;
-import org.springframework.integration.channel.ExecutorChannel;
-import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
-import org.springframework.integration.redis.dsl.Redis;
-import org.springframework.integration.util.ErrorHandlingTaskExecutor;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
+import org.springframework.integration.expression.FunctionExpression;
+import org.springframework.integration.redis.outbound.RedisPublishingMessageHandler;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.MessageHeaders;
@@ -33,11 +33,10 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * The cluster's bus on Redis publish/subscribe, through Spring Integration's Redis
  * adapters: each instance subscribes to its own channel ({@code <cluster>:to:<instance>})
  * and to the cluster's ({@code <cluster>:all}) with a {@code RedisInboundChannelAdapter},
- * and publishes with a {@code RedisPublishingMessageHandler} behind an executor channel
- * of one thread and a bounded queue, so that no caller waits for Redis and messages leave
- * in the order they were queued. A message whose deadline passed while it was queued is
- * not published. Received messages are handed over on one thread, in order, through a
- * bounded queue too.
+ * and publishes with a {@code RedisPublishingMessageHandler} on one thread behind a
+ * bounded queue, so that no caller waits for Redis and messages leave in the order they
+ * were queued. A message whose deadline passed while it was queued is not published.
+ * Received messages are handed over on one thread, in order, through a bounded queue too.
  */
 public final class RedisClusterBus implements ClusterBus {
 
@@ -46,12 +45,9 @@ public final class RedisClusterBus implements ClusterBus {
 	/** The header that says which Redis channel a message goes to. */
 	static final String CHANNEL = "wharf_cluster_channel";
 
-	/** The header that says when a message is not worth publishing any more. */
-	static final String DEADLINE = "wharf_cluster_deadline";
-
 	private final RedisConnectionFactory redis;
 
-	private final IntegrationFlowContext flows;
+	private final BeanFactory beans;
 
 	private final ClusterChannels channels;
 
@@ -59,7 +55,7 @@ public final class RedisClusterBus implements ClusterBus {
 
 	private final ThreadPoolExecutor publisher;
 
-	private final ExecutorChannel outbound;
+	private final RedisPublishingMessageHandler publishing;
 
 	private final int capacity;
 
@@ -67,25 +63,34 @@ public final class RedisClusterBus implements ClusterBus {
 
 	private @Nullable ThreadPoolExecutor receiver;
 
+	private @Nullable ClusterInboundAdapter inbound;
+
 	/**
 	 * The bus of one instance.
 	 * @param redis Spring Boot's Redis connection
-	 * @param flows where the adapters' flows are registered
+	 * @param beans the application's beans, which Spring Integration's adapters read
+	 * their settings from
 	 * @param channels the cluster's Redis channels
 	 * @param capacity messages queued at most each way
 	 * @param drops told of what could not be published or was dropped on arrival
 	 */
-	public RedisClusterBus(RedisConnectionFactory redis, IntegrationFlowContext flows, ClusterChannels channels,
-			int capacity, Drops drops) {
+	public RedisClusterBus(RedisConnectionFactory redis, BeanFactory beans, ClusterChannels channels, int capacity,
+			Drops drops) {
 		this.redis = redis;
-		this.flows = flows;
+		this.beans = beans;
 		this.channels = channels;
 		this.capacity = capacity;
 		this.drops = drops;
 		this.publisher = singleThread("wharf-cluster-out", capacity);
-		this.outbound = new ExecutorChannel(new ErrorHandlingTaskExecutor(new TaskExecutorAdapter(this.publisher),
-				(error) -> publishFailed(NestedExceptionUtils.getMostSpecificCause(error))));
-		this.outbound.setBeanName("wharf.cluster.outbound");
+		this.publishing = new RedisPublishingMessageHandler(redis);
+		this.publishing.setTopicExpression(
+				new FunctionExpression<Message<?>>((message) -> message.getHeaders().get(CHANNEL, String.class)));
+		// The topic is read by a function, not a SpEL expression over the application's
+		// beans.
+		this.publishing.setIntegrationEvaluationContext(new StandardEvaluationContext());
+		this.publishing.setBeanName("wharf.cluster.publish");
+		this.publishing.setBeanFactory(beans);
+		this.publishing.afterPropertiesSet();
 	}
 
 	@Override
@@ -93,45 +98,46 @@ public final class RedisClusterBus implements ClusterBus {
 		if (this.receiver != null) {
 			return;
 		}
-		this.flows
-			.registration(IntegrationFlow.from(this.outbound)
-				.filter(Message.class, this::inTime, (filter) -> filter.discardChannel("nullChannel"))
-				.handle(Redis.outboundChannelAdapter(this.redis)
-					.topicFunction((Message<byte[]> message) -> (String) message.getHeaders().get(CHANNEL)))
-				.get())
-			.id("wharf.cluster.publish")
-			.register();
 		this.receiver = singleThread("wharf-cluster-in", this.capacity);
 		this.receiver.setRejectedExecutionHandler((task, executor) -> this.drops.droppedOnArrival());
-		this.flows.registration(IntegrationFlow
-			.from(Redis.inboundChannelAdapter(this.redis)
-				.topics(this.channels.own(), this.channels.all())
-				.serializer(RedisSerializer.byteArray())
-				.taskExecutor(this.receiver))
-			.handle((MessageHandler) (message) -> receiving.accept((byte[]) message.getPayload()))
-			.get()).id("wharf.cluster.receive").register();
+		ClusterInboundAdapter adapter = new ClusterInboundAdapter(this.redis);
+		adapter.setTopics(this.channels.own(), this.channels.all());
+		adapter.setSerializer(RedisSerializer.byteArray());
+		adapter.setTaskExecutor(this.receiver);
+		adapter.setOutputChannel(WharfChannel.to("wharf.cluster.received", this.beans,
+				(MessageHandler) (message) -> receiving.accept((byte[]) message.getPayload())));
+		adapter.setBeanName("wharf.cluster.receive");
+		adapter.setBeanFactory(this.beans);
+		adapter.afterPropertiesSet();
+		adapter.start();
+		this.inbound = adapter;
 	}
 
 	@Override
 	public boolean publish(@Nullable String instance, byte[] message, long deadline) {
 		String channel = (instance != null) ? this.channels.of(instance) : this.channels.all();
+		Message<byte[]> outbound = new GenericMessage<>(message, new MessageHeaders(Map.of(CHANNEL, channel)));
 		try {
-			return this.outbound
-				.send(new GenericMessage<>(message, new MessageHeaders(Map.of(CHANNEL, channel, DEADLINE, deadline))));
+			this.publisher.execute(() -> publish(outbound, deadline));
+			return true;
 		}
-		catch (RuntimeException ex) {
-			// The publisher's queue is full.
+		catch (RejectedExecutionException ex) {
+			// The publisher's queue is full, or the bus stopped.
 			return false;
 		}
 	}
 
-	private boolean inTime(Message<?> message) {
-		Long deadline = message.getHeaders().get(DEADLINE, Long.class);
-		if (deadline != null && deadline < System.currentTimeMillis()) {
+	private void publish(Message<byte[]> message, long deadline) {
+		if (deadline < System.currentTimeMillis()) {
 			this.drops.expiredBeforePublishing();
-			return false;
+			return;
 		}
-		return true;
+		try {
+			this.publishing.handleMessage(message);
+		}
+		catch (RuntimeException ex) {
+			publishFailed(NestedExceptionUtils.getMostSpecificCause(ex));
+		}
 	}
 
 	private void publishFailed(Throwable cause) {
@@ -153,15 +159,13 @@ public final class RedisClusterBus implements ClusterBus {
 
 	@Override
 	public synchronized void stop() {
-		if (this.flows.getRegistrationById("wharf.cluster.receive") != null) {
-			this.flows.remove("wharf.cluster.receive");
+		if (this.inbound != null) {
+			this.inbound.stop();
+			this.inbound = null;
 		}
 		if (this.receiver != null) {
 			this.receiver.shutdownNow();
 			this.receiver = null;
-		}
-		if (this.flows.getRegistrationById("wharf.cluster.publish") != null) {
-			this.flows.remove("wharf.cluster.publish");
 		}
 		this.publisher.shutdownNow();
 	}

@@ -6,13 +6,13 @@ import io.wharf.cluster.ClusterProperties;
 import io.wharf.cluster.ClusterState;
 import io.wharf.cluster.SessionDirectory;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.redis.inbound.RedisInboundChannelAdapter;
 
 /**
@@ -31,9 +31,9 @@ public class RedisClusterConfiguration {
 	}
 
 	@Bean
-	ClusterBus wharfClusterBus(RedisConnectionFactory redis, IntegrationFlowContext flows, ClusterChannels channels,
+	ClusterBus wharfClusterBus(RedisConnectionFactory redis, BeanFactory beans, ClusterChannels channels,
 			ClusterProperties properties, ClusterMeters meters) {
-		return new RedisClusterBus(redis, flows, channels, properties.queueCapacity(), meters);
+		return new RedisClusterBus(redis, beans, channels, properties.queueCapacity(), meters);
 	}
 
 	@Bean

@@ -2,7 +2,6 @@ package io.wharf.config.tls;
 
 import java.time.Duration;
 
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * connecting is closed.
  */
 public record SslProperties(@Nullable String bundle, @DefaultValue("none") ClientAuth clientAuth,
-		@DefaultValue("10s") @DurationMin(millis = 1) Duration handshakeTimeout) {
+		@DefaultValue("10s") Duration handshakeTimeout) {
 
 	/**
 	 * Whether TLS is on.

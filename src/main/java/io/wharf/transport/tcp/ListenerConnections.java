@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.netty.channel.EventLoop;
+import io.wharf.api.Audience;
 import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.conversation.SessionHandle;
 import io.wharf.transport.tcp.admission.Admission;
@@ -162,14 +163,14 @@ final class ListenerConnections {
 	}
 
 	/**
-	 * Sends frames to every open session but one perhaps: room is taken for each on the
+	 * Sends frames to the open sessions of an audience: room is taken for each on the
 	 * caller's thread (so a busy or closed session answers at once), then each I/O thread
 	 * writes to all of its sessions in one task.
+	 * @param audience which sessions
 	 * @param frames the frames
-	 * @param except the id of a session left out, or null
 	 * @return what the sessions made of them
 	 */
-	Broadcast broadcast(List<byte[]> frames, @Nullable String except) {
+	Broadcast broadcast(Audience audience, List<byte[]> frames) {
 		long size = 0;
 		for (byte[] frame : frames) {
 			size += frame.length;
@@ -178,7 +179,7 @@ final class ListenerConnections {
 		int busy = 0;
 		int gone = 0;
 		for (TcpSession session : this.open.values()) {
-			if (session.getConnectionId().equals(except)) {
+			if (!audience.includes(session.session())) {
 				continue;
 			}
 			switch (session.session().reserve(size)) {

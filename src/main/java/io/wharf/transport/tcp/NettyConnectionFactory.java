@@ -16,6 +16,7 @@ import io.wharf.transport.ListenerAddress;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionServerListeningEvent;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
 
 /**
@@ -105,6 +106,15 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 	void stopAccepting() {
 		this.serverChannel.close().syncUninterruptibly();
 		setListening(false);
+	}
+
+	/**
+	 * Publishes at once, on the starting thread, rather than through a task scheduler,
+	 * which an application without Spring Integration's infrastructure does not have.
+	 */
+	@Override
+	protected void publishServerListeningEvent(int port) {
+		getApplicationEventPublisher().publishEvent(new TcpConnectionServerListeningEvent(this, port));
 	}
 
 	@Override

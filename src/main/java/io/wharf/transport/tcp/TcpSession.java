@@ -15,6 +15,7 @@ import io.wharf.api.Reply;
 import io.wharf.conversation.ConversationEvent;
 import io.wharf.conversation.ConversationHeaders;
 import io.wharf.conversation.Replies;
+import io.wharf.conversation.ServiceAdapter;
 import io.wharf.conversation.SessionChannel;
 import io.wharf.conversation.SessionHandle;
 import io.wharf.transport.tcp.connection.ConnectionCounts;
@@ -24,7 +25,6 @@ import io.wharf.transport.tcp.framing.FrameException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.Lifecycle;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.integration.ip.tcp.connection.TcpListener;
 import org.springframework.messaging.Message;
 
@@ -49,6 +49,16 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 	private boolean reading;
 
 	private boolean flushPending;
+
+	/**
+	 * Whether the service kept the session open when it went idle; read once per idle.
+	 */
+	private boolean keptOpen;
+
+	/**
+	 * Whether the service is told the session went idle: a close it answers is idle's.
+	 */
+	private boolean idling;
 
 	TcpSession(SocketChannel channel, NettyConnectionFactory factory, ListenerContext listener, ConnectionCounts counts,
 			InetSocketAddress client) {
@@ -175,9 +185,12 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 			return;
 		}
 		Reply reply = Replies.of(message.getPayload());
+		if (Boolean.TRUE.equals(message.getHeaders().get(ConversationHeaders.KEEP_OPEN))) {
+			this.keptOpen = true;
+		}
 		write(reply.frames());
 		if (reply.close()) {
-			closeGracefully(CloseReason.EXIT);
+			closeGracefully(this.idling ? CloseReason.IDLE_TIMEOUT : CloseReason.EXIT);
 		}
 	}
 
@@ -217,13 +230,25 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 	}
 
 	/**
-	 * Nothing was read for the idle timeout: the service's last words, then the close.
+	 * Nothing was read for the idle timeout: the service's last words, then the close,
+	 * unless the service keeps the session, when the timeout starts again.
 	 */
 	@Override
 	public void expire() {
 		Duration timeout = this.listener.deadlines().idleTimeout();
-		this.listener.log().idle(this, timeout);
-		lastWords(CloseReason.IDLE_TIMEOUT, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout);
+		this.keptOpen = false;
+		this.idling = true;
+		deliver(this.listener.messages()
+			.event(this, this.handle, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout));
+		this.idling = false;
+		if (this.keptOpen) {
+			this.counts.restartIdle();
+		}
+		else {
+			this.listener.log().idle(this, timeout);
+			this.close.record(CloseReason.IDLE_TIMEOUT);
+			closeGracefully(CloseReason.IDLE_TIMEOUT);
+		}
 		flush();
 	}
 
@@ -281,9 +306,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		}
 		catch (RuntimeException ex) {
 			this.listener.metrics().error("handler");
-			// Spring Integration wraps what the service threw; a person wants the
-			// service's words.
-			this.listener.log().unexpected(this, "its service failed", NestedExceptionUtils.getMostSpecificCause(ex));
+			this.listener.log().serviceFailed(this, ServiceAdapter.thrown(ex));
 			this.close.now(CloseReason.ERROR);
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.wharf.api.Audience;
 import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.Protocol;
@@ -29,8 +30,6 @@ import io.wharf.transport.tcp.tls.TlsProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
-import org.springframework.integration.ip.tcp.inbound.TcpReceivingChannelAdapter;
 import org.springframework.integration.ip.tcp.outbound.TcpSendingMessageHandler;
 
 /**
@@ -42,8 +41,6 @@ class TcpTransport implements ListenerTransport {
 
 	private final NettyEventLoops loops;
 
-	private final IntegrationFlowContext flowContext;
-
 	private final ProcessConnections process;
 
 	private final SslBundles bundles;
@@ -54,10 +51,9 @@ class TcpTransport implements ListenerTransport {
 
 	private final SessionObserver observer;
 
-	TcpTransport(NettyEventLoops loops, IntegrationFlowContext flowContext, ProcessConnections process,
-			SslBundles bundles, Supplier<TlsProvider> tlsProvider, SessionIds ids, SessionObserver observer) {
+	TcpTransport(NettyEventLoops loops, ProcessConnections process, SslBundles bundles,
+			Supplier<TlsProvider> tlsProvider, SessionIds ids, SessionObserver observer) {
 		this.loops = loops;
-		this.flowContext = flowContext;
 		this.process = process;
 		this.bundles = bundles;
 		this.tlsProvider = tlsProvider;
@@ -80,13 +76,14 @@ class TcpTransport implements ListenerTransport {
 	}
 
 	@Override
-	public BoundListener bind(String name, ListenerProperties properties, ListenerMetrics metrics) {
-		ListenerRoute route = new ListenerRoute(name, properties, this.flowContext);
+	public BoundListener bind(ListenerRoute route, ListenerMetrics metrics) {
+		String name = route.name();
+		ListenerProperties properties = route.properties();
 		ListenerConnections connections = new ListenerConnections(Admission.of(properties, this.process));
 		Deadlines deadlines = Deadlines.of(properties);
 		ListenerTls tls = properties.ssl().enabled()
 				? ListenerTls.of(name, properties.ssl(), this.bundles, tlsProvider(), metrics) : null;
-		ListenerContext context = new ListenerContext(name, new ConnectionLog(name),
+		ListenerContext context = new ListenerContext(name, new ConnectionLog(name, properties.requiredService()),
 				new InboundMessages(route.headers()), metrics, deadlines, new Framing(properties.framing()),
 				ProxyPolicy.of(properties), tls, this.ids, this.observer);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops,
@@ -107,11 +104,11 @@ class TcpTransport implements ListenerTransport {
 
 		@Override
 		public void start(Set<Integer> wharfPorts) {
-			TcpReceivingChannelAdapter inbound = new TcpReceivingChannelAdapter();
+			ListenerInboundAdapter inbound = new ListenerInboundAdapter();
 			inbound.setConnectionFactory(this.factory);
 			TcpSendingMessageHandler replies = new TcpSendingMessageHandler();
 			replies.setConnectionFactory(this.factory);
-			this.route.register(inbound, replies, Map.of(this.name + ".connections", this.factory));
+			this.route.start(inbound, replies, Map.of(this.name + ".connections", this.factory));
 			this.deadlines.start();
 		}
 
@@ -143,8 +140,8 @@ class TcpTransport implements ListenerTransport {
 		}
 
 		@Override
-		public Broadcast broadcast(List<byte[]> frames, @Nullable String except) {
-			return this.connections.broadcast(frames, except);
+		public Broadcast broadcast(Audience audience, List<byte[]> frames) {
+			return this.connections.broadcast(audience, frames);
 		}
 
 	}

@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.wharf.conversation.ServiceAdapter;
 import io.wharf.observe.ListenerMetrics;
+import io.wharf.observe.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,10 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 
 	private final String listener;
 
+	private final String service;
+
+	private final LogThrottle throttle = new LogThrottle();
+
 	private final Map<String, Object> headers;
 
 	private final ListenerMetrics metrics;
@@ -36,10 +42,11 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 	private final DatagramPacket packet = new DatagramPacket(new byte[UdpTransport.MAX_DATAGRAM],
 			UdpTransport.MAX_DATAGRAM);
 
-	ListenerDatagramAdapter(String listener, int port, Map<String, Object> headers, ListenerMetrics metrics,
-			DatagramGuard guard) {
+	ListenerDatagramAdapter(String listener, String service, int port, Map<String, Object> headers,
+			ListenerMetrics metrics, DatagramGuard guard) {
 		super(port);
 		this.listener = listener;
+		this.service = service;
 		this.headers = headers;
 		this.metrics = metrics;
 		this.guard = guard;
@@ -82,8 +89,19 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 		catch (RuntimeException ex) {
 			this.metrics.error("handler");
 			this.metrics.datagramDropped("handler");
-			logger.warn("Listener '{}' failed to handle a {} byte datagram from {}: {}", this.listener, payload.length,
-					datagram.getSocketAddress(), ex.toString());
+			// One line with the stack trace, so that a person finds the line of their own
+			// code; at most one per 10 seconds, the rest at DEBUG.
+			Throwable thrown = ServiceAdapter.thrown(ex);
+			long heldBack = this.throttle.admit("service failed");
+			if (heldBack >= 0) {
+				logger.warn("Listener '{}' dropped a {} byte datagram from {} after its service '{}' threw {}{}",
+						this.listener, payload.length, datagram.getSocketAddress(), this.service, thrown,
+						(heldBack > 0) ? " (" + heldBack + " more in the last 10 s)" : "", thrown);
+			}
+			else {
+				logger.debug("Listener '{}' dropped a {} byte datagram from {} after its service '{}' threw {}",
+						this.listener, payload.length, datagram.getSocketAddress(), this.service, thrown, thrown);
+			}
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.wharf.transport.udp;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
 
 /**
  * UDP listeners on Spring Integration's unicast adapter.
@@ -11,8 +10,8 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 public class UdpConfiguration {
 
 	@Bean
-	UdpTransport wharfUdpTransport(IntegrationFlowContext flowContext) {
-		return new UdpTransport(flowContext);
+	UdpTransport wharfUdpTransport() {
+		return new UdpTransport();
 	}
 
 }

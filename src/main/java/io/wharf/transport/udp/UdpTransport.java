@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.wharf.api.Audience;
 import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.Protocol;
@@ -23,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -43,21 +43,15 @@ class UdpTransport implements ListenerTransport {
 
 	private static final Logger logger = LoggerFactory.getLogger(UdpTransport.class);
 
-	private final IntegrationFlowContext flowContext;
-
-	UdpTransport(IntegrationFlowContext flowContext) {
-		this.flowContext = flowContext;
-	}
-
 	@Override
 	public Protocol protocol() {
 		return Protocol.UDP;
 	}
 
 	@Override
-	public BoundListener bind(String name, ListenerProperties properties, ListenerMetrics metrics) {
-		return new BoundUdpListener(name, properties, new ListenerRoute(name, properties, this.flowContext),
-				socket(name, properties), metrics);
+	public BoundListener bind(ListenerRoute route, ListenerMetrics metrics) {
+		return new BoundUdpListener(route.name(), route.properties(), route, socket(route.name(), route.properties()),
+				metrics);
 	}
 
 	/**
@@ -122,14 +116,13 @@ class UdpTransport implements ListenerTransport {
 		public void start(Set<Integer> wharfPorts) {
 			DatagramGuard guard = new DatagramGuard(this.name, this.properties, wharfPorts, this.metrics);
 			this.metrics.kernelDrops(KernelDrops.of(this.socket.getLocalPort())::read);
-			ListenerDatagramAdapter adapter = new ListenerDatagramAdapter(this.name, this.socket.getLocalPort(),
-					this.route.headers(), this.metrics, guard);
+			ListenerDatagramAdapter adapter = new ListenerDatagramAdapter(this.name, this.properties.requiredService(),
+					this.socket.getLocalPort(), this.route.headers(), this.metrics, guard);
 			adapter.setSocket(this.socket);
 			adapter.setLookupHost(false);
 			// One thread receives and processes; the default pool would add a hand-off.
 			adapter.setPoolSize(1);
-			this.route.register(adapter, new DatagramReplySender(this.name, this.socket, this.metrics, guard),
-					Map.of());
+			this.route.start(adapter, new DatagramReplySender(this.name, this.socket, this.metrics, guard), Map.of());
 		}
 
 		@Override
@@ -158,7 +151,7 @@ class UdpTransport implements ListenerTransport {
 		}
 
 		@Override
-		public Broadcast broadcast(List<byte[]> frames, @Nullable String except) {
+		public Broadcast broadcast(Audience audience, List<byte[]> frames) {
 			return new Broadcast(0, 0, 0, 0);
 		}
 

@@ -1,7 +1,10 @@
 package io.wharf.transport.tcp.admission;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +55,23 @@ public final class ProcessConnections {
 		return new ProcessConnections(configured);
 	}
 
-	private static long descriptorLimit() {
+	/**
+	 * The process's file-descriptor limit: read from {@code /proc/self/limits} on Linux,
+	 * which costs a file read where the JVM's management beans cost tens of milliseconds
+	 * of start-up; from those elsewhere.
+	 */
+	static long descriptorLimit() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+				if (line.startsWith("Max open files")) {
+					String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+					return soft.equals("unlimited") ? -1 : Long.parseLong(soft);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Not Linux, or not readable: ask the JVM.
+		}
 		OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
 		return (os instanceof UnixOperatingSystemMXBean unix) ? unix.getMaxFileDescriptorCount() : -1;
 	}

@@ -110,6 +110,11 @@ public final class ConnectionCounts extends ChannelInboundHandlerAdapter {
 		}
 	}
 
+	/** The service kept an idle session: its silence counts from now. */
+	public void restartIdle() {
+		this.lastRead = System.nanoTime();
+	}
+
 	/**
 	 * How long nothing was read.
 	 * @return nanoseconds since the last read, or since the session opened

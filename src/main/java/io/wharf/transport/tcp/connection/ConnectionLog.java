@@ -25,6 +25,8 @@ public final class ConnectionLog {
 
 	private final String listener;
 
+	private final String service;
+
 	private final LogThrottle throttle = new LogThrottle();
 
 	/**
@@ -33,8 +35,14 @@ public final class ConnectionLog {
 	 */
 	private final LogThrottle sessionLines = new LogThrottle(SESSION_LINES_PER_SECOND, Duration.ofSeconds(1));
 
-	public ConnectionLog(String listener) {
+	/**
+	 * The log of one listener's connections.
+	 * @param listener the listener's name
+	 * @param service the name of the service it serves
+	 */
+	public ConnectionLog(String listener, String service) {
 		this.listener = listener;
+		this.service = service;
 	}
 
 	/** A refused connection, at most one line per 10 seconds per cause. */
@@ -116,6 +124,28 @@ public final class ConnectionLog {
 			else {
 				logger.debug("Listener '{}' closing connection {} after {}: {}", this.listener,
 						session.getConnectionId(), what, error.toString());
+			}
+		});
+	}
+
+	/**
+	 * The service threw while handling a session's frame or moment: one WARN line naming
+	 * the listener, the session and the service, with the exception's stack trace, so
+	 * that a person finds the line of their own code; at most one per 10 seconds, the
+	 * rest at DEBUG.
+	 * @param session the session, which closes
+	 * @param error what the service threw
+	 */
+	public void serviceFailed(LoggedConnection session, Throwable error) {
+		long heldBack = this.throttle.admit("service failed");
+		inSession(session, () -> {
+			if (heldBack >= 0) {
+				logger.warn("Listener '{}' closing session {} after its service '{}' threw {}{}", this.listener,
+						session.getConnectionId(), this.service, error, heldBackNote(heldBack), error);
+			}
+			else {
+				logger.debug("Listener '{}' closing session {} after its service '{}' threw {}", this.listener,
+						session.getConnectionId(), this.service, error, error);
 			}
 		});
 	}

@@ -18,6 +18,11 @@ class ProcessConnectionsTests {
 		.getMaxFileDescriptorCount();
 
 	@Test
+	void readsTheSameLimitAsTheJvm() {
+		assertThat(ProcessConnections.descriptorLimit()).isEqualTo(this.descriptors);
+	}
+
+	@Test
 	void byDefaultTheCapLeavesDescriptorsForEverythingElse() {
 		long max = ProcessConnections.of(null).max();
 		assertThat(max).isLessThanOrEqualTo(this.descriptors - ProcessConnections.MIN_HEADROOM)
