@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,14 +29,20 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.wharf.Python;
 import io.wharf.WharfApplication;
 import io.wharf.WireClient;
+import io.wharf.api.Answer;
+import io.wharf.api.Session;
+import io.wharf.api.SocketService;
 import io.wharf.transport.Listeners;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,18 +69,12 @@ class ChartConfigurationBootsTests {
 				Map.of("metrics.serviceMonitor.enabled", true), this.work.resolve("chart"));
 		RenderedConfig config = RenderedConfig.of(manifests);
 		Container container = HelmChartTests.container(manifests.one(Deployment.class));
-		try (ConfigurableApplicationContext context = boot(manifests, config, container)) {
+		try (ConfigurableApplicationContext context = boot(WharfApplication.class, manifests, config, container)) {
 			Listeners listeners = context.getBean(Listeners.class);
 			assertThat(listeners.bound()).containsOnlyKeys(config.enabledListeners().keySet());
 			int actuator = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
 
-			for (String path : List.of(container.getStartupProbe().getHttpGet().getPath(),
-					container.getLivenessProbe().getHttpGet().getPath(),
-					container.getReadinessProbe().getHttpGet().getPath())) {
-				HttpResponse<String> probe = get(actuator, path);
-				assertThat(probe.statusCode()).as(path).isEqualTo(200);
-				assertThat(probe.body()).as(path).contains("\"status\":\"UP\"");
-			}
+			probesAnswerUp(container, actuator);
 			String scrapePath = manifests.one(ServiceMonitor.class).getSpec().getEndpoints().get(0).getPath();
 			HttpResponse<String> scrape = get(actuator, scrapePath);
 			assertThat(scrape.statusCode()).isEqualTo(200);
@@ -91,8 +92,50 @@ class ChartConfigurationBootsTests {
 		}
 	}
 
-	private ConfigurableApplicationContext boot(Manifests manifests, RenderedConfig config, Container container)
-			throws Exception {
+	/**
+	 * An application of one's own deployed with the chart (its own image, its own
+	 * service, the server's listeners switched off in the values): the rendered
+	 * configuration binds its listener only, and the probes the Deployment names answer
+	 * UP, readiness with the listeners in it.
+	 */
+	@Test
+	void anApplicationOfOnesOwnRunsOnTheChart() throws Exception {
+		Manifests manifests = HelmChart.renderWithTests("own-application-values.yaml",
+				Map.of("metrics.serviceMonitor.enabled", true), this.work.resolve("chart"));
+		RenderedConfig config = RenderedConfig.of(manifests);
+		assertThat(config.enabledListeners()).containsOnlyKeys("chat");
+		Container container = HelmChartTests.container(manifests.one(Deployment.class));
+		assertThat(container.getImage()).isEqualTo("registry.example.com/chat:1.0.0");
+		try (ConfigurableApplicationContext context = boot(ChatApplication.class, manifests, config, container)) {
+			assertThat(context.getBean(Listeners.class).bound()).containsOnlyKeys("chat");
+			assertThat(context.containsBean("greeting")).isFalse();
+			int actuator = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
+			probesAnswerUp(container, actuator);
+			// The listeners are in the readiness group: the group answers for them by
+			// name.
+			assertThat(get(actuator, container.getReadinessProbe().getHttpGet().getPath() + "/listeners").statusCode())
+				.isEqualTo(200);
+			String scrapePath = manifests.one(ServiceMonitor.class).getSpec().getEndpoints().get(0).getPath();
+			assertThat(get(actuator, scrapePath).body()).contains("wharf_listener_up{");
+			try (WireClient client = WireClient.connect(context.getBean(Listeners.class).port("chat"))) {
+				client.send("hello\n");
+				assertThat(client.readText("HELLO\n")).isEqualTo("HELLO\n");
+			}
+		}
+	}
+
+	private void probesAnswerUp(Container container, int actuator) throws Exception {
+		for (String path : List.of(container.getStartupProbe().getHttpGet().getPath(),
+				container.getLivenessProbe().getHttpGet().getPath(),
+				container.getReadinessProbe().getHttpGet().getPath())) {
+			HttpResponse<String> probe = get(actuator, path);
+			assertThat(probe.statusCode()).as(path).isEqualTo(200);
+			assertThat(probe.body()).as(path).contains("\"status\":\"UP\"");
+		}
+	}
+
+	private ConfigurableApplicationContext boot(Class<?> application, Manifests manifests, RenderedConfig config,
+			Container container) throws Exception {
 		Path mounted = this.work.resolve("etc-wharf");
 		Files.createDirectories(mounted);
 		Files.writeString(mounted.resolve(RenderedConfig.FILE), config.text());
@@ -120,7 +163,7 @@ class ChartConfigurationBootsTests {
 		}
 		args.add("--server.port=0");
 		config.listeners().keySet().forEach((name) -> args.add("--wharf.listeners." + name + ".port=0"));
-		return new SpringApplicationBuilder(WharfApplication.class).run(args.toArray(String[]::new));
+		return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
 	}
 
 	private static String fieldValue(EnvVar variable) {
@@ -214,6 +257,28 @@ class ChartConfigurationBootsTests {
 	private HttpResponse<String> get(int port, @Nullable String path) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Someone's application: Spring Boot with Actuator and Wharf, a service of its own.
+	 * Not a {@code @Configuration}, so that no component scan of the other tests finds
+	 * it.
+	 */
+	@EnableAutoConfiguration
+	static class ChatApplication {
+
+		@Bean
+		SocketService<Void> chat() {
+			return new SocketService<>() {
+
+				@Override
+				public void received(Session session, @Nullable Void state, byte[] frame, Answer answer) {
+					answer.send(new String(frame, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT));
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -149,7 +149,11 @@ class ClusterFailureTests {
 				.toCompletableFuture()
 				.join()
 				.stream()
-				.filter((session) -> session.remote().endsWith(":" + client.localPort()))
+				// A local port is unique per server port only: two clients of two
+				// instances
+				// may share one, so the listener's port (in the id) tells them apart.
+				.filter((session) -> session.remote().endsWith(":" + client.localPort())
+						&& session.id().contains("_" + client.serverPort() + "-"))
 				.findFirst() : Optional.<SessionInfo>empty(), Optional::isPresent)
 			.orElseThrow();
 	}

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.wharf.RedisServer;
@@ -115,15 +114,7 @@ class ClusterTests {
 			device.send("hello");
 			assertThat(device.readLine()).isEqualTo("hello");
 			ClusterInstance a = this.instances.get("a");
-			SessionInfo found = await().atMost(Duration.ofSeconds(10))
-				.until(() -> a.sessions()
-					.list("room")
-					.toCompletableFuture()
-					.join()
-					.stream()
-					.filter((session) -> session.remote().endsWith(":" + device.localPort()))
-					.findFirst(), Optional::isPresent)
-				.orElseThrow();
+			SessionInfo found = ClusterFailureTests.sessionOf(a, device);
 			assertThat(found.instance()).isEqualTo("b");
 			assertThat(found.id()).startsWith("b_");
 			assertThat(a.sessions().locate(found.id()).toCompletableFuture().join()).contains(found);

@@ -29,6 +29,10 @@ final class LineClient implements AutoCloseable {
 		return this.socket.getLocalPort();
 	}
 
+	int serverPort() {
+		return this.socket.getPort();
+	}
+
 	void send(String line) throws IOException {
 		this.out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
 		this.out.flush();
