@@ -45,11 +45,15 @@ import org.springframework.util.unit.DataSize;
  * @param proxyProtocol Whether TCP connections start with a PROXY protocol header: off,
  * on or optional.
  * @param trustedProxies CIDR ranges of the proxies whose PROXY headers are believed.
+ * @param exemptClients CIDR ranges of addresses counted but never refused by the
+ * per-client limits; empty to limit everyone.
+ * @param clientLimits Enforce or observe the per-client limits.
  * @param datagramRate Datagrams per second one source may send a UDP listener.
  * @param datagramBurst Datagrams one source may send at once before the rate applies.
- * @param maxAmplification Reply bytes a UDP source may receive per byte it sent.
+ * @param maxAmplification Reply bytes a UDP source may receive per byte it sent, on the
+ * wire.
  * @param amplificationAllowance Reply bytes per minute a UDP source may receive beyond
- * that.
+ * max-amplification.
  * @param blockedSourcePorts UDP source ports never answered.
  * @param ssl TLS on TCP listeners: the SSL bundle, client certificates, the handshake
  * timeout.
@@ -63,7 +67,8 @@ public record ListenerDefaultsProperties(@Nullable Protocol protocol, @Nullable 
 		@Nullable Integer maxConnectionsPerClient, @Nullable Integer maxConnectionsPerPrefix,
 		@Nullable Integer connectionRatePerClient, @Nullable Integer connectionBurstPerClient,
 		@Nullable List<String> allow, @Nullable List<String> deny, @Nullable ProxyProtocol proxyProtocol,
-		@Nullable List<String> trustedProxies, @Nullable Integer datagramRate, @Nullable Integer datagramBurst,
+		@Nullable List<String> trustedProxies, @Nullable List<String> exemptClients,
+		@Nullable ClientLimits clientLimits, @Nullable Integer datagramRate, @Nullable Integer datagramBurst,
 		@Nullable Double maxAmplification, @Nullable DataSize amplificationAllowance,
 		@Nullable Set<Integer> blockedSourcePorts, @NestedConfigurationProperty @Nullable SslProperties ssl) {
 

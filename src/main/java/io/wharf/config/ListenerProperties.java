@@ -55,14 +55,23 @@ import org.springframework.util.unit.DataSize;
  * v2) naming the real client: off, on or optional.
  * @param trustedProxies CIDR ranges of the proxies whose PROXY headers are believed; a
  * header from anyone else is refused.
+ * @param exemptClients CIDR ranges of addresses that stand for many clients (a node, a
+ * NAT, a sidecar, a load generator on loopback): counted, but never refused by the
+ * per-client limits (connections per address and per network, the connection rate, the
+ * datagram rate, the amplification budget). Loopback, the private ranges, carrier-grade
+ * NAT, link-local and IPv6 unique local addresses by default; empty to limit everyone.
+ * @param clientLimits Enforce (the default) or observe: observe refuses nothing for the
+ * per-client limits but counts and logs what would have been refused, to size them first.
  * @param datagramRate Datagrams per second one source address may send (UDP); more are
  * dropped; 0 for no limit.
  * @param datagramBurst Datagrams one source address may send at once before datagram-rate
  * applies (UDP).
- * @param maxAmplification Reply bytes a source may receive per byte it sent (UDP), so a
- * spoofed datagram cannot turn the listener into an amplifier.
+ * @param maxAmplification Reply bytes a source may receive per byte it sent (UDP), both
+ * counted as the network carries them (IP and UDP headers included), so a spoofed
+ * datagram cannot turn the listener into an amplifier; 3 as QUIC allows before a client
+ * is validated (RFC 9000, 8.1).
  * @param amplificationAllowance Reply bytes per minute a source may receive beyond
- * max-amplification (UDP), so short requests with longer answers still work.
+ * max-amplification (UDP), so a rare long answer still goes out.
  * @param blockedSourcePorts Source ports never answered (UDP): well-known services such
  * as echo (7) or chargen (19) that would answer back and start a loop; port 0 and Wharf's
  * own listener ports are never answered either.
@@ -80,12 +89,13 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @Nullabl
 		@DefaultValue("1000") int maxConnectionsPerClient, @DefaultValue("2500") int maxConnectionsPerPrefix,
 		@DefaultValue("100") int connectionRatePerClient, @DefaultValue("200") int connectionBurstPerClient,
 		@DefaultValue List<String> allow, @DefaultValue List<String> deny,
-		@DefaultValue("off") ProxyProtocol proxyProtocol, @DefaultValue List<String> trustedProxies,
-		@DefaultValue("1000") int datagramRate, @DefaultValue("2000") int datagramBurst,
-		@DefaultValue("1.0") double maxAmplification, @DefaultValue("1KB") DataSize amplificationAllowance,
-		@DefaultValue( {
-				"7", "13", "17", "19", "37", "53", "111", "123", "137", "161", "389", "1900", "5353",
-				"11211" }) Set<Integer> blockedSourcePorts,
+		@DefaultValue("off") ProxyProtocol proxyProtocol, @DefaultValue List<String> trustedProxies, @DefaultValue( {
+				"127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
+				"::1/128", "fc00::/7", "fe80::/10" }) List<String> exemptClients,
+		@DefaultValue("enforce") ClientLimits clientLimits, @DefaultValue("1000") int datagramRate,
+		@DefaultValue("2000") int datagramBurst, @DefaultValue("3.0") double maxAmplification,
+		@DefaultValue("1KB") DataSize amplificationAllowance, @DefaultValue({ "7", "13", "17", "19", "37", "53", "111",
+				"123", "137", "161", "389", "1900", "5353", "11211" }) Set<Integer> blockedSourcePorts,
 		@Nullable SslProperties ssl){
 
 	private static final SslProperties PLAINTEXT = new SslProperties(null, ClientAuth.NONE, Duration.ofSeconds(10));

@@ -24,7 +24,7 @@ import org.springframework.core.convert.converter.GenericConverter;
 class ListenerWords implements GenericConverter {
 
 	private static final Set<Class<?>> WORDS = Set.of(Protocol.class, FramingType.class, FrameByteOrder.class,
-			ProxyProtocol.class, ClientAuth.class);
+			ProxyProtocol.class, ClientAuth.class, ClientLimits.class);
 
 	@Override
 	public Set<ConvertiblePair> getConvertibleTypes() {

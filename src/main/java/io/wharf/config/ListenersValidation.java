@@ -74,6 +74,7 @@ final class ListenersValidation {
 		checkRanges(checks, "allow", listener.allow());
 		checkRanges(checks, "deny", listener.deny());
 		checkRanges(checks, "trusted-proxies", listener.trustedProxies());
+		checkRanges(checks, "exempt-clients", listener.exemptClients());
 		if (listener.proxyProtocol() != ProxyProtocol.OFF) {
 			if (listener.protocol() == Protocol.UDP) {
 				checks.reject("proxy-protocol", "must be off on a udp listener: the PROXY protocol is for TCP");

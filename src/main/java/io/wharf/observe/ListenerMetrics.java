@@ -3,6 +3,7 @@ package io.wharf.observe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
@@ -27,8 +28,17 @@ public final class ListenerMetrics {
 			"bind");
 
 	/** Reasons a UDP listener drops datagrams, counted from zero. */
-	public static final List<String> DROP_REASONS = List.of("reserved_port", "wharf_port", "rate_limited",
+	public static final List<String> DROP_REASONS = List.of("reserved_port", "wharf_port", "loop", "rate_limited",
 			"amplification", "handler", "send_failed");
+
+	/**
+	 * Per-client limits, refused or let through; the rest are counted where they refuse.
+	 */
+	public static final List<String> CLIENT_LIMITS = List.of("per_client", "per_prefix", "client_rate", "datagram_rate",
+			"amplification");
+
+	/** What is done about a client over a per-client limit. */
+	public static final List<String> LIMIT_ACTIONS = List.of("refused", "exempt", "observed");
 
 	private final MeterRegistry registry;
 
@@ -57,6 +67,8 @@ public final class ListenerMetrics {
 	private final ListenerActivity activity;
 
 	private volatile DoubleSupplier kernelDrops = () -> 0;
+
+	private final Map<String, Counter> limitsExceeded = new ConcurrentHashMap<>();
 
 	private ListenerMetrics(MeterRegistry registry, String listener, String service, String protocol, int limit) {
 		this.registry = registry;
@@ -91,6 +103,8 @@ public final class ListenerMetrics {
 		this.errors = new TaggedCounters(registry, "wharf.errors", "Errors, by type", this.tags, "type", ERROR_TYPES);
 		this.activity = new ListenerActivity(this.messagesReceived, this.messagesSent, this.bytesReceived,
 				this.bytesSent, this.active);
+		List<String> limits = protocol.equals("tcp") ? CLIENT_LIMITS.subList(0, 3) : CLIENT_LIMITS.subList(3, 5);
+		limits.forEach((clientLimit) -> LIMIT_ACTIONS.forEach((action) -> limitExceeded(clientLimit, action)));
 		if (protocol.equals("tcp")) {
 			this.connections = new ConnectionMeters(registry, this.tags, this.active, limit);
 			this.dropped = null;
@@ -168,6 +182,29 @@ public final class ListenerMetrics {
 
 	public void error(String type) {
 		this.errors.increment(type);
+	}
+
+	/**
+	 * Counts a client over one of its per-client limits, in
+	 * {@code wharf_client_limits_exceeded_total}, whose series for the listener's
+	 * protocol are registered up front, so that their rates exist from zero.
+	 * @param limit one of {@link #CLIENT_LIMITS}
+	 * @param action {@code refused}, {@code observed} ({@code client-limits: observe}) or
+	 * {@code exempt} ({@code exempt-clients})
+	 */
+	public void clientLimitExceeded(String limit, String action) {
+		limitExceeded(limit, action).increment();
+	}
+
+	private Counter limitExceeded(String limit, String action) {
+		return this.limitsExceeded.computeIfAbsent(limit + " " + action,
+				(key) -> Counter.builder("wharf.client.limits.exceeded")
+					.description("Clients over a per-client limit, by limit and by what was done: refused, "
+							+ "observed (client-limits: observe) or let in as exempt (exempt-clients)")
+					.tags(this.tags)
+					.tag("limit", limit)
+					.tag("action", action)
+					.register(this.registry));
 	}
 
 	public void datagramDropped(String reason) {

@@ -51,6 +51,14 @@ public interface BoundListener {
 	 */
 	CompletableFuture<Void> drained();
 
+	/**
+	 * What the sessions that ended since the drain began left behind.
+	 * @return bytes read and not answered, and bytes discarded unread
+	 */
+	default Leftovers leftovers() {
+		return Leftovers.NONE;
+	}
+
 	/** Closes what is still open, removes the flows and releases the socket. */
 	void close();
 

@@ -206,9 +206,15 @@ public class Listeners implements SmartLifecycle {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
 		}
+		Leftovers left = this.bound.values()
+			.stream()
+			.map(BoundListener::leftovers)
+			.reduce(Leftovers.NONE, Leftovers::plus);
 		logger.info("Drained in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms: " + (open - cutOff)
 				+ " sessions closed after their last replies, " + cutOff
-				+ " still open at the drain timeout were closed");
+				+ " still open at the drain timeout were closed; " + left.unanswered()
+				+ " bytes read and not answered, " + left.discarded()
+				+ " bytes the clients sent after their session began closing discarded unread");
 		this.bound.values().forEach((listener) -> {
 			listener.close();
 			metricsOf(listener.name()).up(false);

@@ -3,14 +3,18 @@ package io.wharf.transport;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.wharf.config.LimitsText;
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.Protocol;
 
 /**
  * The start-up table of what is served: listener, protocol, address and port, service and
- * framing, one row per listener, in columns, by port.
+ * framing, one row per listener, in columns, by port; then the per-client limits in
+ * force, one line per set of listeners that share them.
  */
 final class StartupTable {
 
@@ -48,6 +52,19 @@ final class StartupTable {
 				table.append(String.format("%-" + widths[i] + "s", row[i])).append("  ");
 			}
 			table.append(row[row.length - 1]);
+		}
+		Map<String, List<String>> limits = new LinkedHashMap<>();
+		for (BoundListener listener : byPort) {
+			limits.computeIfAbsent(LimitsText.inForce(listener.properties()), (key) -> new ArrayList<>())
+				.add(listener.name());
+		}
+		if (!limits.isEmpty()) {
+			table.append(System.lineSeparator()).append("Client limits (wharf.listeners.<name>.*, docs/security.md):");
+			limits.forEach((inForce, names) -> table.append(System.lineSeparator())
+				.append("  ")
+				.append(String.join(", ", names))
+				.append(": ")
+				.append(inForce));
 		}
 		return table.toString();
 	}

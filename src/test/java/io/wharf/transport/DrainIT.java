@@ -2,6 +2,7 @@ package io.wharf.transport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -12,12 +13,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,15 +34,24 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged server stopped as Kubernetes stops it, with SIGTERM, while 100 clients
- * stream lines to the echo and 50 wait in the greeting: every line the server read is
- * echoed and arrives (no reset destroys it), every greeting session hears the shutdown
- * farewell, and the process exits with 0 well within the drain timeout.
+ * stream lines to the echo, 20 stream 1 KB chunks to the raw echo and 50 wait in the
+ * greeting: every byte the server read is echoed and arrives (no reset destroys it), per
+ * session by the server's own count and by the client's, every greeting session hears the
+ * shutdown farewell, the drain's summary reports 0 bytes read and not answered, and the
+ * process exits with 0 well within the drain timeout.
  */
 class DrainIT {
 
 	private static final int ECHO_CLIENTS = 100;
 
 	private static final int GREETING_CLIENTS = 50;
+
+	private static final int RAW_CLIENTS = 20;
+
+	/** A session's line: its client's port, and the bytes it received and sent. */
+	private static final Pattern SESSION = Pattern
+		.compile("Listener 'echo-tcp' session \\S+ from [^ ]+:(\\d+) closed \\(shutdown\\) after \\d+ ms: "
+				+ "received \\d+ messages / (\\d+) bytes, sent \\d+ messages / (\\d+) bytes");
 
 	private static final String WELCOME = "Server: Welcome!\nServer: What's your name";
 
@@ -52,7 +65,9 @@ class DrainIT {
 				"--server.port=0", "--wharf.drain-timeout=20s", "--wharf.listeners.greeting-tcp.port=0",
 				"--wharf.listeners.greeting-udp.port=0", "--wharf.listeners.echo-tcp.port=0",
 				"--wharf.listeners.echo-udp.port=0", "--wharf.listeners.echo-line.port=0",
-				"--wharf.listeners.echo-framed.port=0")
+				"--wharf.listeners.echo-framed.port=0",
+				// Every session's line, even those held back to DEBUG by the throttle.
+				"--logging.level.io.wharf.transport.tcp.connection.ConnectionLog=debug")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
@@ -63,6 +78,7 @@ class DrainIT {
 				.until(() -> Files.readString(log).contains("Serving "));
 			int echo = port(log, "echo-line");
 			int greeting = port(log, "greeting-tcp");
+			int raw = port(log, "echo-tcp");
 			List<CompletableFuture<String>> farewells = new ArrayList<>();
 			for (int i = 0; i < GREETING_CLIENTS; i++) {
 				farewells.add(awaitFarewell(greeting, threads));
@@ -71,9 +87,15 @@ class DrainIT {
 			for (int i = 0; i < ECHO_CLIENTS; i++) {
 				streams.add(new EchoStream(i, echo, threads));
 			}
+			List<RawStream> raws = new ArrayList<>();
+			for (int i = 0; i < RAW_CLIENTS; i++) {
+				raws.add(new RawStream(raw, threads));
+			}
 			await().atMost(Duration.ofSeconds(30))
-				.failFast(() -> streams.stream().anyMatch((s) -> s.result.isDone()))
-				.until(() -> streams.stream().allMatch((s) -> s.echoed.get() > 10));
+				.failFast(() -> streams.stream().anyMatch((s) -> s.result.isDone())
+						|| raws.stream().anyMatch((s) -> s.result.isDone()))
+				.until(() -> streams.stream().allMatch((s) -> s.echoed.get() > 10)
+						&& raws.stream().allMatch((s) -> s.echoed.get() > 10 * RawStream.CHUNK));
 			long stop = System.nanoTime();
 			server.destroy();
 			assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -88,8 +110,22 @@ class DrainIT {
 				assertThat(stream.result.get(10, TimeUnit.SECONDS)).as("client %d", stream.id)
 					.isEqualTo("end of stream");
 			}
-			assertThat(Files.readString(log)).contains(
-					(ECHO_CLIENTS + GREETING_CLIENTS) + " sessions closed after their last replies, 0 still open");
+			Map<Integer, long[]> sessions = new HashMap<>();
+			Matcher line = SESSION.matcher(Files.readString(log));
+			while (line.find()) {
+				sessions.put(Integer.parseInt(line.group(1)),
+						new long[] { Long.parseLong(line.group(2)), Long.parseLong(line.group(3)) });
+			}
+			for (RawStream stream : raws) {
+				assertThat(stream.result.get(10, TimeUnit.SECONDS)).isEqualTo("end of stream");
+				long[] counted = sessions.get(stream.localPort);
+				assertThat(counted).as("the session of the client on port %d", stream.localPort).isNotNull();
+				assertThat(counted[1]).as("sent, as the server counts it, against received").isEqualTo(counted[0]);
+				assertThat(stream.echoed.get()).as("echoed, as the client counts it").isEqualTo(counted[1]);
+			}
+			assertThat(Files.readString(log)).contains((ECHO_CLIENTS + RAW_CLIENTS + GREETING_CLIENTS)
+					+ " sessions closed after their last replies, 0 still open at the drain timeout were closed; "
+					+ "0 bytes read and not answered");
 		}
 		finally {
 			// Kept for a person reading a failure.
@@ -127,6 +163,28 @@ class DrainIT {
 	}
 
 	/**
+	 * Writes the next piece of a stream, a hundred a second, until the server closes: a
+	 * steady stream, not a flood that starves the other clients and the server of the
+	 * machine's two cores.
+	 */
+	private static void stream(Socket socket, LongFunction<byte[]> piece) {
+		try {
+			OutputStream out = socket.getOutputStream();
+			for (long n = 0; !socket.isClosed(); n++) {
+				out.write(piece.apply(n));
+				out.flush();
+				Thread.sleep(10);
+			}
+		}
+		catch (IOException ex) {
+			// The server closed: no more to send.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
 	 * One client streaming numbered lines while it reads their echoes, until the server
 	 * ends the stream; its result says how it ended.
 	 */
@@ -146,23 +204,7 @@ class DrainIT {
 		}
 
 		private void write(Socket socket) {
-			try {
-				OutputStream out = socket.getOutputStream();
-				for (long n = 0; !socket.isClosed(); n++) {
-					out.write(("client " + this.id + " line " + n + "\n").getBytes(StandardCharsets.US_ASCII));
-					out.flush();
-					// A hundred lines a second each: a steady stream, not a flood that
-					// starves the other clients and the server of the machine's two
-					// cores.
-					Thread.sleep(10);
-				}
-			}
-			catch (IOException ex) {
-				// The server closed: no more to send.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			stream(socket, (n) -> ("client " + this.id + " line " + n + "\n").getBytes(StandardCharsets.US_ASCII));
 		}
 
 		private String read(Socket socket) {
@@ -181,6 +223,63 @@ class DrainIT {
 			}
 			catch (IOException ex) {
 				return "after " + this.echoed.get() + " lines: " + ex;
+			}
+		}
+
+	}
+
+	/**
+	 * One client streaming 1 KB chunks of a running byte sequence to the raw echo while
+	 * it reads their echoes, checking every byte, until the server ends the stream.
+	 */
+	private static final class RawStream {
+
+		static final int CHUNK = 1024;
+
+		final int localPort;
+
+		final AtomicLong echoed = new AtomicLong();
+
+		final CompletableFuture<String> result;
+
+		RawStream(int port, ExecutorService threads) throws IOException {
+			Socket socket = connect(port);
+			this.localPort = socket.getLocalPort();
+			threads.execute(() -> write(socket));
+			this.result = CompletableFuture.supplyAsync(() -> read(socket), threads);
+		}
+
+		private static byte at(long position) {
+			return (byte) (position % 251);
+		}
+
+		private void write(Socket socket) {
+			byte[] chunk = new byte[CHUNK];
+			stream(socket, (n) -> {
+				for (int i = 0; i < CHUNK; i++) {
+					chunk[i] = at(n * CHUNK + i);
+				}
+				return chunk;
+			});
+		}
+
+		private String read(Socket socket) {
+			try (socket) {
+				InputStream in = socket.getInputStream();
+				byte[] buffer = new byte[8192];
+				for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+					for (int i = 0; i < n; i++) {
+						long position = this.echoed.get();
+						if (buffer[i] != at(position)) {
+							return "byte " + position + " is " + buffer[i] + ", not " + at(position);
+						}
+						this.echoed.incrementAndGet();
+					}
+				}
+				return "end of stream";
+			}
+			catch (IOException ex) {
+				return "after " + this.echoed.get() + " bytes: " + ex;
 			}
 		}
 

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.wharf.config.ProxyProtocol;
+import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.tcp.connection.ConnectionCounts;
 import io.wharf.transport.tcp.proxy.PendingClient;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
@@ -212,7 +213,7 @@ final class AcceptedConnection implements PendingClient {
 			case ADMITTED -> this.connections.released(this.client.getAddress());
 			case OPEN -> {
 				this.session.closed();
-				this.connections.ended(this.session.getConnectionId(), this.client.getAddress());
+				this.connections.ended(this.session.getConnectionId(), this.client.getAddress(), this.session.counts());
 				this.listener.observer().closed(this.session.session());
 			}
 			case ENDED -> {
@@ -227,6 +228,9 @@ final class AcceptedConnection implements PendingClient {
 	 */
 	private void refused(String cause, @Nullable String why) {
 		this.listener.metrics().connections().rejected(cause);
+		if (ListenerMetrics.CLIENT_LIMITS.contains(cause)) {
+			this.listener.metrics().clientLimitExceeded(cause, "refused");
+		}
 		this.listener.log().refused(this.client, cause, why);
 		if (!this.listener.framing().carriesText() || !BUSY_CAUSES.contains(cause)) {
 			this.channel.close();

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.channel.EventLoop;
 import io.wharf.api.Audience;
 import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.conversation.SessionHandle;
+import io.wharf.transport.Leftovers;
 import io.wharf.transport.tcp.admission.Admission;
+import io.wharf.transport.tcp.connection.ConnectionCounts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +62,10 @@ final class ListenerConnections {
 	private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
 	private volatile boolean draining;
+
+	private final LongAdder unanswered = new LongAdder();
+
+	private final LongAdder discarded = new LongAdder();
 
 	ListenerConnections(Admission admission) {
 		this.admission = admission;
@@ -117,10 +124,23 @@ final class ListenerConnections {
 	 * Takes an ended session off the registry and frees its slots.
 	 * @param id the session's id
 	 * @param client the client's address
+	 * @param counts what the session read, sent and left
 	 */
-	void ended(String id, InetAddress client) {
+	void ended(String id, InetAddress client, ConnectionCounts counts) {
+		if (this.draining) {
+			this.unanswered.add(counts.unansweredBytes());
+			this.discarded.add(counts.discardedBytes());
+		}
 		this.open.remove(id);
 		released(client);
+	}
+
+	/**
+	 * What the sessions that ended since the drain began left behind.
+	 * @return bytes read and not answered, and bytes discarded unread
+	 */
+	Leftovers leftovers() {
+		return new Leftovers(this.unanswered.sum(), this.discarded.sum());
 	}
 
 	/**

@@ -48,7 +48,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 	public void channelReadComplete(ChannelHandlerContext ctx) {
 		TcpSession session = this.connection.session();
 		if (session != null) {
-			session.readComplete(this.assembly != null && this.assembly.midFrame());
+			session.readComplete((this.assembly != null) ? this.assembly.heldBytes() : 0);
 		}
 	}
 

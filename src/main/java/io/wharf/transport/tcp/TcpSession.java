@@ -102,6 +102,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 
 	void received(byte[] frame) {
 		if (this.close.closing()) {
+			this.counts.dropped(frame.length);
 			return;
 		}
 		this.reading = true;
@@ -114,11 +115,11 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 
 	/**
 	 * A read batch ended.
-	 * @param midFrame whether the decoder holds part of a frame, which the frame timeout
-	 * bounds
+	 * @param heldBytes the bytes of an incomplete frame the decoder holds, which the
+	 * frame timeout bounds
 	 */
-	void readComplete(boolean midFrame) {
-		this.counts.frameProgress(midFrame);
+	void readComplete(int heldBytes) {
+		this.counts.frameProgress(heldBytes);
 		flush();
 	}
 
@@ -275,6 +276,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 
 	private void closeGracefully(CloseReason reason) {
 		if (this.close.gracefully(reason)) {
+			this.counts.stopReading();
 			this.flushPending = false;
 		}
 	}

@@ -15,6 +15,7 @@ import io.wharf.conversation.SessionHandle;
 import io.wharf.conversation.SessionObserver;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.BoundListener;
+import io.wharf.transport.Leftovers;
 import io.wharf.transport.ListenerRoute;
 import io.wharf.transport.ListenerTransport;
 import io.wharf.transport.SessionIds;
@@ -79,13 +80,17 @@ class TcpTransport implements ListenerTransport {
 	public BoundListener bind(ListenerRoute route, ListenerMetrics metrics) {
 		String name = route.name();
 		ListenerProperties properties = route.properties();
-		ListenerConnections connections = new ListenerConnections(Admission.of(properties, this.process));
+		ConnectionLog log = new ConnectionLog(name, properties);
+		ListenerConnections connections = new ListenerConnections(
+				Admission.of(properties, this.process, (limit, client, action) -> {
+					metrics.clientLimitExceeded(limit, action);
+					log.overLimit(client.getHostAddress(), limit, action);
+				}));
 		Deadlines deadlines = Deadlines.of(properties);
 		ListenerTls tls = properties.ssl().enabled()
 				? ListenerTls.of(name, properties.ssl(), this.bundles, tlsProvider(), metrics) : null;
-		ListenerContext context = new ListenerContext(name, new ConnectionLog(name, properties.requiredService()),
-				new InboundMessages(route.headers()), metrics, deadlines, new Framing(properties.framing()),
-				ProxyPolicy.of(properties), tls, this.ids, this.observer);
+		ListenerContext context = new ListenerContext(name, log, new InboundMessages(route.headers()), metrics,
+				deadlines, new Framing(properties.framing()), ProxyPolicy.of(properties), tls, this.ids, this.observer);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops,
 				(self) -> new ConnectionPipeline(context, connections, self));
 		return new BoundTcpListener(name, properties, route, factory, connections,
@@ -120,6 +125,11 @@ class TcpTransport implements ListenerTransport {
 		@Override
 		public CompletableFuture<Void> drained() {
 			return this.connections.drain();
+		}
+
+		@Override
+		public Leftovers leftovers() {
+			return this.connections.leftovers();
 		}
 
 		@Override

@@ -1,9 +1,16 @@
 package io.wharf.transport.udp;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
+import io.wharf.config.ClientLimits;
+import io.wharf.config.LimitsText;
 import io.wharf.config.ListenerProperties;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.LogThrottle;
@@ -14,22 +21,39 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides which datagrams a UDP listener answers. A UDP source address can be forged, so
  * a listener never answers a source that would answer back (port 0, well-known services
- * such as echo and chargen, any of Wharf's own listener ports: CERT CA-1996-01), and
- * keeps each source within its {@link SourceBudgets}. Every drop is counted in
- * {@code wharf_datagrams_dropped_total} by reason and logged at most once per 10 seconds
- * per reason.
+ * such as echo and chargen, any of Wharf's own listener ports: CERT CA-1996-01), stops a
+ * loop with any other server that answers back ({@link LoopGuard}), and keeps each source
+ * within its {@link SourceBudgets}, counted as the network carries the bytes (IP and UDP
+ * headers included). The loop guard applies to everyone; the budgets refuse no one in
+ * {@code exempt-clients}, and no one with {@code client-limits: observe}. Every drop is
+ * counted in {@code wharf_datagrams_dropped_total} by reason and logged: the first of
+ * each reason at once, then at most once per 10 seconds.
  */
 final class DatagramGuard {
+
+	/** An IPv4 header and a UDP header. */
+	static final int IPV4_HEADERS = 20 + 8;
+
+	/** An IPv6 header and a UDP header. */
+	static final int IPV6_HEADERS = 40 + 8;
 
 	private static final Logger logger = LoggerFactory.getLogger(DatagramGuard.class);
 
 	private final String listener;
+
+	private final ListenerProperties properties;
 
 	private final Set<Integer> blockedPorts;
 
 	private final Set<Integer> wharfPorts;
 
 	private final SourceBudgets budgets;
+
+	private final LoopGuard loops = new LoopGuard();
+
+	private final List<IpSubnetFilterRule> exempt;
+
+	private final boolean observe;
 
 	private final ListenerMetrics metrics;
 
@@ -44,30 +68,48 @@ final class DatagramGuard {
 	 */
 	DatagramGuard(String listener, ListenerProperties properties, Set<Integer> wharfPorts, ListenerMetrics metrics) {
 		this.listener = listener;
+		this.properties = properties;
 		this.blockedPorts = new HashSet<>(properties.blockedSourcePorts());
 		this.blockedPorts.add(0);
 		this.wharfPorts = Set.copyOf(wharfPorts);
 		this.budgets = new SourceBudgets(properties.datagramRate(), properties.datagramBurst(),
 				properties.maxAmplification(), properties.amplificationAllowance().toBytes());
+		this.exempt = properties.exemptClients()
+			.stream()
+			.map((cidr) -> new IpSubnetFilterRule(cidr, IpFilterRuleType.ACCEPT))
+			.toList();
+		this.observe = properties.clientLimits() == ClientLimits.OBSERVE;
 		this.metrics = metrics;
+	}
+
+	/**
+	 * The size of a datagram as the network carries it.
+	 * @param address its source or destination
+	 * @param length its payload's length
+	 * @return the payload and the IP and UDP headers
+	 */
+	static int onTheWire(InetAddress address, int length) {
+		return length + ((address instanceof Inet4Address) ? IPV4_HEADERS : IPV6_HEADERS);
 	}
 
 	/**
 	 * Whether a datagram may go to the service; a refused one is counted and logged.
 	 * @param source where it came from
-	 * @param bytes its length
+	 * @param data the buffer it is in
+	 * @param offset where it starts
+	 * @param length its length
 	 * @return true to deliver it
 	 */
-	boolean admit(InetSocketAddress source, int bytes) {
-		Drop drop = check(source, bytes);
+	boolean admit(InetSocketAddress source, byte[] data, int offset, int length) {
+		Drop drop = check(source, data, offset, length);
 		if (drop == null) {
 			return true;
 		}
-		dropped(drop, source, bytes);
+		dropped(drop, source, length);
 		return false;
 	}
 
-	private @Nullable Drop check(InetSocketAddress source, int bytes) {
+	private @Nullable Drop check(InetSocketAddress source, byte[] data, int offset, int length) {
 		int port = source.getPort();
 		if (this.blockedPorts.contains(port)) {
 			return Drop.RESERVED_PORT;
@@ -75,25 +117,92 @@ final class DatagramGuard {
 		if (this.wharfPorts.contains(port)) {
 			return Drop.WHARF_PORT;
 		}
-		if (!this.budgets.admit(source.getAddress(), bytes, System.nanoTime())) {
-			return Drop.RATE_LIMITED;
+		long now = System.nanoTime();
+		switch (this.loops.received(source, data, offset, length, now)) {
+			case STARTED -> {
+				loopStopped(source);
+				return Drop.LOOP;
+			}
+			case COOLING -> {
+				return Drop.LOOP;
+			}
+			case NONE -> {
+			}
+		}
+		int wire = onTheWire(source.getAddress(), length);
+		if (!this.budgets.admit(source.getAddress(), wire, now)) {
+			if (refuses("datagram_rate", source)) {
+				return Drop.RATE_LIMITED;
+			}
+			this.budgets.credit(source.getAddress(), wire, now);
 		}
 		return null;
 	}
 
 	/**
 	 * Whether a reply is within its destination's reply budget; one that is not is
-	 * counted and logged.
+	 * counted and logged. A reply that goes out is remembered for the loop guard.
 	 * @param destination the reply's destination
-	 * @param bytes the reply's length
+	 * @param reply the reply's bytes
 	 * @return true to send it
 	 */
-	boolean mayReply(InetSocketAddress destination, int bytes) {
-		if (this.budgets.reply(destination.getAddress(), bytes, System.nanoTime())) {
+	boolean mayReply(InetSocketAddress destination, byte[] reply) {
+		long now = System.nanoTime();
+		int wire = onTheWire(destination.getAddress(), reply.length);
+		if (!this.budgets.reply(destination.getAddress(), wire, now, lenient(destination))
+				&& refuses("amplification", destination)) {
+			dropped(Drop.AMPLIFICATION, destination, reply.length);
+			return false;
+		}
+		this.loops.replied(destination, reply, now);
+		return true;
+	}
+
+	/**
+	 * Whether a source over one of its limits is refused; one that is not (exempt, or
+	 * limits observed only) is counted and, when observed, logged.
+	 */
+	private boolean refuses(String limit, InetSocketAddress source) {
+		if (!lenient(source)) {
+			this.metrics.clientLimitExceeded(limit, "refused");
 			return true;
 		}
-		dropped(Drop.AMPLIFICATION, destination, bytes);
+		String action = this.observe ? "observed" : "exempt";
+		this.metrics.clientLimitExceeded(limit, action);
+		if (this.observe) {
+			long heldBack = this.throttle.admit("observed " + limit);
+			if (heldBack >= 0) {
+				logger.warn(
+						"Listener '{}' would have dropped a datagram to or from {} (client-limits is observe, so "
+								+ "it went through; counted in wharf_client_limits_exceeded_total{limit=\"{}\","
+								+ "action=\"observed\"}): {}{}",
+						this.listener, source, limit, LimitsText.exceeded(this.listener, this.properties, limit),
+						heldBackNote(heldBack));
+			}
+		}
 		return false;
+	}
+
+	private boolean lenient(InetSocketAddress source) {
+		if (this.observe) {
+			return true;
+		}
+		for (IpSubnetFilterRule rule : this.exempt) {
+			if (rule.matches(source)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void loopStopped(InetSocketAddress source) {
+		logger.warn(
+				"Listener '{}' stops answering {} for {} s: it sent back exactly the reply it had just been sent, "
+						+ "{} times in a row, each within {} ms, which is a loop with another server that answers back "
+						+ "(its address was forged in a datagram to this one); counted in "
+						+ "wharf_datagrams_dropped_total{reason=\"loop\"}",
+				this.listener, source, LoopGuard.COOL_OFF.toSeconds(), LoopGuard.REFLECTIONS,
+				LoopGuard.WINDOW.toMillis());
 	}
 
 	private void dropped(Drop drop, InetSocketAddress peer, int bytes) {
@@ -104,8 +213,7 @@ final class DatagramGuard {
 					"Listener '{}' dropped a {} byte {}: {}; counted in "
 							+ "wharf_datagrams_dropped_total{reason=\"{}\"}{}",
 					this.listener, bytes, (drop == Drop.AMPLIFICATION) ? "reply to " + peer : "datagram from " + peer,
-					drop.why.replace("<name>", this.listener), drop.tag,
-					(heldBack > 0) ? " (" + heldBack + " more in the last 10 s logged at DEBUG)" : "");
+					why(drop), drop.tag, heldBackNote(heldBack));
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug("Listener '{}' dropped a {} byte datagram to or from {}: {}", this.listener, bytes, peer,
@@ -113,29 +221,40 @@ final class DatagramGuard {
 		}
 	}
 
+	private String why(Drop drop) {
+		return switch (drop) {
+			case RESERVED_PORT -> "its source port is 0 or a well-known service that may answer back (wharf.listeners."
+					+ this.listener + ".blocked-source-ports)";
+			case WHARF_PORT ->
+				"its source port is one of Wharf's own listener ports, so answering could start a reply loop";
+			case LOOP -> "the source is in a reply loop with this listener and cools off for "
+					+ LoopGuard.COOL_OFF.toSeconds() + " s";
+			case RATE_LIMITED -> LimitsText.exceeded(this.listener, this.properties, "datagram_rate");
+			case AMPLIFICATION -> LimitsText.exceeded(this.listener, this.properties, "amplification");
+		};
+	}
+
+	private static String heldBackNote(long heldBack) {
+		return (heldBack > 0) ? " (" + heldBack + " more in the last 10 s logged at DEBUG)" : "";
+	}
+
 	/** Why a datagram or reply was dropped. */
 	enum Drop {
 
-		RESERVED_PORT("reserved_port",
-				"its source port is 0 or a well-known service that may answer back "
-						+ "(wharf.listeners.<name>.blocked-source-ports)"),
+		RESERVED_PORT("reserved_port"),
 
-		WHARF_PORT("wharf_port",
-				"its source port is one of Wharf's own listener ports, so answering could start a reply loop"),
+		WHARF_PORT("wharf_port"),
 
-		RATE_LIMITED("rate_limited", "the source sent more than datagram-rate allows (datagram-burst at once)"),
+		LOOP("loop"),
 
-		AMPLIFICATION("amplification",
-				"it would exceed the source's reply budget (max-amplification times the bytes it sent, "
-						+ "plus amplification-allowance per minute)");
+		RATE_LIMITED("rate_limited"),
+
+		AMPLIFICATION("amplification");
 
 		final String tag;
 
-		final String why;
-
-		Drop(String tag, String why) {
+		Drop(String tag) {
 			this.tag = tag;
-			this.why = why;
 		}
 
 	}

@@ -46,7 +46,7 @@ class DatagramReplySender implements MessageHandler {
 			return;
 		}
 		byte[] bytes = Replies.of(message.getPayload()).joined();
-		if (!this.guard.mayReply(destination, bytes.length)) {
+		if (!this.guard.mayReply(destination, bytes)) {
 			return;
 		}
 		try {

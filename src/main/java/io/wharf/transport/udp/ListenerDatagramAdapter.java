@@ -67,7 +67,8 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 
 	@Override
 	protected void doSend(DatagramPacket datagram) {
-		if (!this.guard.admit((InetSocketAddress) datagram.getSocketAddress(), datagram.getLength())) {
+		if (!this.guard.admit((InetSocketAddress) datagram.getSocketAddress(), datagram.getData(), datagram.getOffset(),
+				datagram.getLength())) {
 			return;
 		}
 		byte[] payload = Arrays.copyOfRange(datagram.getData(), datagram.getOffset(),

@@ -1,19 +1,24 @@
 package io.wharf.transport.udp;
 
 import java.net.InetAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * What each source address of a UDP listener may still do: send datagrams (a token bucket
  * of {@code datagram-rate} and {@code datagram-burst}) and receive reply bytes (credit of
  * {@code max-amplification} per byte it sent, plus {@code amplification-allowance} per
- * minute). A source address is unverified on UDP, so these budgets are what keeps a
- * spoofed datagram from becoming a flood at its victim.
+ * minute), bytes counted as the caller says (on the wire). A source address is unverified
+ * on UDP, so these budgets are what keeps a spoofed datagram from becoming a flood at its
+ * victim.
  * <p>
- * The table keeps the most recently seen sources only; a source pushed out starts again
- * with a full budget, which bounds memory under a flood of random source addresses.
+ * The table is a bounded, concurrent cache (Caffeine): a source unseen for a minute is
+ * forgotten, and under a flood of random source addresses the sources seen once go first,
+ * so the clients that keep talking keep their budgets; one pushed out starts again with a
+ * full budget.
  */
 final class SourceBudgets {
 
@@ -34,14 +39,12 @@ final class SourceBudgets {
 
 	private final double allowance;
 
-	private final Map<InetAddress, Budget> sources = new LinkedHashMap<>(1024, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<InetAddress, Budget> eldest) {
-			return size() > MAX_SOURCES;
-		}
-
-	};
+	private final Cache<InetAddress, Budget> sources = Caffeine.newBuilder()
+		.maximumSize(MAX_SOURCES)
+		.expireAfterAccess(Duration.ofMinutes(1))
+		// Housekeeping on the receiving thread, never on the common pool.
+		.executor(Runnable::run)
+		.build();
 
 	/**
 	 * Creates the budgets of one listener.
@@ -54,49 +57,76 @@ final class SourceBudgets {
 		this.datagramsPerNano = datagramRate / NANOS_PER_SECOND;
 		this.burst = (datagramRate > 0) ? burst : Double.POSITIVE_INFINITY;
 		this.ratio = ratio;
-		this.maxCredit = ratio * UdpTransport.MAX_DATAGRAM;
+		this.maxCredit = ratio * (UdpTransport.MAX_DATAGRAM + DatagramGuard.IPV6_HEADERS);
 		this.allowance = allowance;
 	}
 
 	/**
 	 * Takes a datagram from a source if its rate allows it, crediting its reply budget.
 	 * @param source the datagram's source address
-	 * @param bytes the datagram's length
+	 * @param bytes the datagram's size
 	 * @param now {@link System#nanoTime()}
-	 * @return false when the source is over its rate and the datagram must be dropped
+	 * @return false when the source is over its rate
 	 */
-	synchronized boolean admit(InetAddress source, int bytes, long now) {
+	boolean admit(InetAddress source, int bytes, long now) {
 		Budget budget = budget(source, now);
-		budget.refill(now);
-		if (budget.datagrams < 1) {
-			return false;
+		synchronized (budget) {
+			budget.refill(now);
+			if (budget.datagrams < 1) {
+				return false;
+			}
+			budget.datagrams -= 1;
+			budget.credit = Math.min(this.maxCredit, budget.credit + this.ratio * bytes);
+			return true;
 		}
-		budget.datagrams -= 1;
-		budget.credit = Math.min(this.maxCredit, budget.credit + this.ratio * bytes);
-		return true;
+	}
+
+	/**
+	 * Credits a source's reply budget for a datagram let in over its rate (an exempt
+	 * source, or limits observed only).
+	 * @param source the datagram's source address
+	 * @param bytes the datagram's size
+	 * @param now {@link System#nanoTime()}
+	 */
+	void credit(InetAddress source, int bytes, long now) {
+		Budget budget = budget(source, now);
+		synchronized (budget) {
+			budget.credit = Math.min(this.maxCredit, budget.credit + this.ratio * bytes);
+		}
 	}
 
 	/**
 	 * Spends a source's reply budget on a reply, if it covers it.
 	 * @param destination the reply's destination, the source of the request
-	 * @param bytes the reply's length
+	 * @param bytes the reply's size
 	 * @param now {@link System#nanoTime()}
-	 * @return false when the reply would exceed the budget and must not be sent
+	 * @param regardless whether to spend what there is even when it does not cover the
+	 * reply (the reply goes out all the same)
+	 * @return false when the reply exceeds the budget
 	 */
-	synchronized boolean reply(InetAddress destination, int bytes, long now) {
+	boolean reply(InetAddress destination, int bytes, long now, boolean regardless) {
 		Budget budget = budget(destination, now);
-		budget.refill(now);
-		if (budget.credit + budget.allowance < bytes) {
-			return false;
+		synchronized (budget) {
+			budget.refill(now);
+			boolean covered = budget.credit + budget.allowance >= bytes;
+			if (!covered && !regardless) {
+				return false;
+			}
+			double fromCredit = Math.min(budget.credit, bytes);
+			budget.credit -= fromCredit;
+			budget.allowance = Math.max(0, budget.allowance - (bytes - fromCredit));
+			return covered;
 		}
-		double fromCredit = Math.min(budget.credit, bytes);
-		budget.credit -= fromCredit;
-		budget.allowance -= bytes - fromCredit;
-		return true;
+	}
+
+	/** Runs the table's pending housekeeping (tests). */
+	long size() {
+		this.sources.cleanUp();
+		return this.sources.estimatedSize();
 	}
 
 	private Budget budget(InetAddress source, long now) {
-		return this.sources.computeIfAbsent(source, (key) -> new Budget(now));
+		return this.sources.get(source, (key) -> new Budget(now));
 	}
 
 	private final class Budget {

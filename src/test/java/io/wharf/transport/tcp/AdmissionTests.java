@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.wharf.transport.Listeners;
@@ -33,7 +34,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Who may connect, and how many: each limit refuses over-limit clients with a line on
- * line framing, counts them by cause, and lets everyone else in.
+ * line framing, counts them by cause, and lets everyone else in. The clients here are on
+ * loopback, which is exempt from the per-client limits by default, so the listeners that
+ * test those limits exempt no one; {@code exempted} and {@code observed} keep the
+ * defaults' exemption and observe only.
  */
 @SpringBootTest(properties = { "wharf.listeners.greeting-tcp.enabled=false",
 		"wharf.listeners.greeting-udp.enabled=false", "wharf.listeners.echo-tcp.enabled=false",
@@ -53,7 +57,13 @@ import static org.awaitility.Awaitility.await;
 		"wharf.listeners.slow.connection-burst-per-client=2", "wharf.listeners.guarded.protocol=tcp",
 		"wharf.listeners.guarded.port=0", "wharf.listeners.guarded.service=greeting",
 		"wharf.listeners.guarded.framing.type=line", "wharf.listeners.guarded.allow=127.0.0.0/8",
-		"wharf.listeners.guarded.deny=127.0.0.66/32" })
+		"wharf.listeners.guarded.deny=127.0.0.66/32", "wharf.listener-defaults.exempt-clients=",
+		"wharf.listeners.exempted.protocol=tcp", "wharf.listeners.exempted.port=0",
+		"wharf.listeners.exempted.service=greeting", "wharf.listeners.exempted.framing.type=line",
+		"wharf.listeners.exempted.max-connections-per-client=1", "wharf.listeners.exempted.exempt-clients=127.0.0.0/8",
+		"wharf.listeners.observed.protocol=tcp", "wharf.listeners.observed.port=0",
+		"wharf.listeners.observed.service=greeting", "wharf.listeners.observed.framing.type=line",
+		"wharf.listeners.observed.max-connections-per-client=1", "wharf.listeners.observed.client-limits=observe" })
 @ExtendWith(OutputCaptureExtension.class)
 class AdmissionTests {
 
@@ -125,7 +135,40 @@ class AdmissionTests {
 		this.held.remove(0).close();
 		await().atMost(Duration.ofSeconds(10)).until(() -> firstLine(connect("127.0.0.1", port)).equals(WELCOME));
 		assertThat(output).contains("Listener 'few' refused a connection from /127.0.0.1:")
-			.contains("the address holds wharf.listeners.few.max-connections-per-client connections");
+			.contains("the address holds 3 connections, the most wharf.listeners.few.max-connections-per-client allows")
+			.contains("add its network to wharf.listeners.few.exempt-clients")
+			.contains("counted in wharf_connections_rejected_total{cause=\"per_client\"}");
+		assertThat(exceeded("few", "per_client", "refused")).isEqualTo(1);
+	}
+
+	@Test
+	void anExemptClientIsCountedButNeverRefused() throws Exception {
+		int port = this.listeners.port("exempted");
+		for (int i = 0; i < 3; i++) {
+			assertThat(firstLine(connect("127.0.0.1", port))).isEqualTo(WELCOME);
+		}
+		assertThat(rejected("exempted", "per_client")).isZero();
+		assertThat(exceeded("exempted", "per_client", "exempt")).isEqualTo(2);
+	}
+
+	@Test
+	void observedLimitsRefuseNobodyButCountAndSayWhatTheyWouldHaveDone(CapturedOutput output) throws Exception {
+		int port = this.listeners.port("observed");
+		for (int i = 0; i < 3; i++) {
+			assertThat(firstLine(connect("127.0.0.1", port))).isEqualTo(WELCOME);
+		}
+		assertThat(rejected("observed", "per_client")).isZero();
+		assertThat(exceeded("observed", "per_client", "observed")).isEqualTo(2);
+		assertThat(output).contains("Listener 'observed' would have refused a connection from 127.0.0.1")
+			.contains("client-limits is observe");
+	}
+
+	private double exceeded(String listener, String limit, String action) {
+		Counter counter = Search.in(this.registry)
+			.name("wharf.client.limits.exceeded")
+			.tags("listener", listener, "limit", limit, "action", action)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test

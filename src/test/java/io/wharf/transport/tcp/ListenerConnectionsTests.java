@@ -3,9 +3,13 @@ package io.wharf.transport.tcp;
 import java.net.InetAddress;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wharf.config.ListenerProperties;
+import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.tcp.admission.Admission;
+import io.wharf.transport.tcp.admission.OverLimit;
 import io.wharf.transport.tcp.admission.ProcessConnections;
+import io.wharf.transport.tcp.connection.ConnectionCounts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -17,15 +21,18 @@ class ListenerConnectionsTests {
 
 	private static final InetAddress CLIENT = InetAddress.getLoopbackAddress();
 
+	private static final ConnectionCounts COUNTS = new ConnectionCounts(
+			ListenerMetrics.of(new SimpleMeterRegistry(), "l", "echo", "tcp", 10), 0);
+
 	@Test
 	void theDrainCompletesWhenTheLastSessionEnds() {
 		ListenerConnections connections = connections(10, 1000);
 		assertThat(connections.admit(CLIENT)).isNull();
 		assertThat(connections.admit(CLIENT)).isNull();
 		var drained = connections.drain();
-		connections.ended("a", CLIENT);
+		connections.ended("a", CLIENT, COUNTS);
 		assertThat(drained).isNotDone();
-		connections.ended("b", CLIENT);
+		connections.ended("b", CLIENT, COUNTS);
 		assertThat(drained).isDone();
 		assertThat(connections(10, 1000).drain()).isDone();
 	}
@@ -59,10 +66,11 @@ class ListenerConnectionsTests {
 
 	private static ListenerConnections connections(int max, int perClient) {
 		Map<String, String> settings = Map.of("l.protocol", "tcp", "l.port", "0", "l.service", "echo",
-				"l.max-connections", String.valueOf(max), "l.max-connections-per-client", String.valueOf(perClient));
+				"l.max-connections", String.valueOf(max), "l.max-connections-per-client", String.valueOf(perClient),
+				"l.exempt-clients", "");
 		ListenerProperties properties = new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("l",
 				ListenerProperties.class);
-		return new ListenerConnections(Admission.of(properties, ProcessConnections.of(null)));
+		return new ListenerConnections(Admission.of(properties, ProcessConnections.of(null), OverLimit.NONE));
 	}
 
 }

@@ -39,21 +39,21 @@ class SourceBudgetsTests {
 		SourceBudgets budgets = new SourceBudgets(0, 1, 1.0, 0);
 		for (int size : new int[] { 0, 1, 512, 65_507 }) {
 			budgets.admit(this.client, size, 0);
-			assertThat(budgets.reply(this.client, size, 0)).as("%d bytes", size).isTrue();
+			assertThat(budgets.reply(this.client, size, 0, false)).as("%d bytes", size).isTrue();
 		}
-		assertThat(budgets.reply(this.client, 1, 0)).as("a second reply to one request").isFalse();
+		assertThat(budgets.reply(this.client, 1, 0, false)).as("a second reply to one request").isFalse();
 	}
 
 	@Test
 	void longerRepliesSpendTheAllowanceWhichRefillsPerMinute() {
 		SourceBudgets budgets = new SourceBudgets(0, 1, 1.0, 100);
 		budgets.admit(this.client, 1, 0);
-		assertThat(budgets.reply(this.client, 41, 0)).isTrue();
+		assertThat(budgets.reply(this.client, 41, 0, false)).isTrue();
 		budgets.admit(this.client, 1, 0);
-		assertThat(budgets.reply(this.client, 41, 0)).isTrue();
+		assertThat(budgets.reply(this.client, 41, 0, false)).isTrue();
 		budgets.admit(this.client, 1, 0);
-		assertThat(budgets.reply(this.client, 41, 0)).as("allowance spent").isFalse();
-		assertThat(budgets.reply(this.client, 41, 30 * SECOND)).as("half a minute refills 50 bytes").isTrue();
+		assertThat(budgets.reply(this.client, 41, 0, false)).as("allowance spent").isFalse();
+		assertThat(budgets.reply(this.client, 41, 30 * SECOND, false)).as("half a minute refills 50 bytes").isTrue();
 	}
 
 	@Test
@@ -62,23 +62,39 @@ class SourceBudgetsTests {
 		for (int i = 0; i < 10; i++) {
 			budgets.admit(this.client, 65_507, 0);
 		}
-		assertThat(budgets.reply(this.client, 65_535, 0)).isTrue();
-		assertThat(budgets.reply(this.client, 65_535, 0)).isFalse();
+		assertThat(budgets.reply(this.client, 65_535, 0, false)).isTrue();
+		assertThat(budgets.reply(this.client, 65_535, 0, false)).isFalse();
 	}
 
 	@Test
-	void theTableForgetsTheLeastRecentSources() throws Exception {
+	void aFloodOfOneOffSourcesStaysBoundedAndLeavesARegularClientItsBudget() throws Exception {
 		SourceBudgets budgets = new SourceBudgets(1, 1, 1.0, 0);
-		assertThat(budgets.admit(this.client, 1, 0)).isTrue();
-		assertThat(budgets.admit(this.client, 1, 0)).isFalse();
+		InetAddress regular = InetAddress.getByName("192.0.2.7");
+		assertThat(budgets.admit(regular, 1, 0)).isTrue();
+		for (int i = 0; i < 10; i++) {
+			assertThat(budgets.admit(regular, 1, 0)).as("over its rate").isFalse();
+		}
 		byte[] address = { 10, 0, 0, 0 };
-		for (int i = 0; i < SourceBudgets.MAX_SOURCES; i++) {
+		for (int i = 0; i < 2 * SourceBudgets.MAX_SOURCES; i++) {
 			address[1] = (byte) (i >> 16);
 			address[2] = (byte) (i >> 8);
 			address[3] = (byte) i;
 			budgets.admit(InetAddress.getByAddress(address), 1, 0);
+			if (i % 100 == 0) {
+				// The regular client keeps talking through the flood.
+				assertThat(budgets.admit(regular, 1, 0)).as("still known, %d in", i).isFalse();
+			}
 		}
-		assertThat(budgets.admit(this.client, 1, 0)).as("forgotten, so a fresh budget").isTrue();
+		assertThat(budgets.size()).isLessThanOrEqualTo(SourceBudgets.MAX_SOURCES);
+		assertThat(budgets.admit(regular, 1, 0)).as("still known, so still over its rate").isFalse();
+	}
+
+	@Test
+	void aReplyLetThroughRegardlessSpendsWhatThereIs() {
+		SourceBudgets budgets = new SourceBudgets(0, 1, 1.0, 0);
+		budgets.admit(this.client, 10, 0);
+		assertThat(budgets.reply(this.client, 30, 0, true)).as("not covered, sent all the same").isFalse();
+		assertThat(budgets.reply(this.client, 1, 0, false)).as("the credit is spent").isFalse();
 	}
 
 }

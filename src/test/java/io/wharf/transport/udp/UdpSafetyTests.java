@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +37,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * UDP listeners as an attacker probes them: forged sources, floods and amplification.
+ * UDP listeners as an attacker probes them: forged sources, loops, floods and
+ * amplification; and as a legitimate client uses them, which these controls leave be. The
+ * clients are on loopback, which is exempt from the per-source limits by default, so no
+ * listener here exempts anyone.
  */
 @SpringBootTest(properties = { "wharf.listeners.greeting-tcp.enabled=false",
 		"wharf.listeners.greeting-udp.enabled=false", "wharf.listeners.echo-tcp.enabled=false",
@@ -49,8 +53,12 @@ import static org.junit.jupiter.api.Assumptions.abort;
 		"wharf.listeners.limited.datagram-rate=1", "wharf.listeners.limited.datagram-burst=3",
 		"wharf.listeners.stingy.protocol=udp", "wharf.listeners.stingy.port=0",
 		"wharf.listeners.stingy.service=greeting", "wharf.listeners.stingy.amplification-allowance=50B",
-		"wharf.listeners.stalled.protocol=udp", "wharf.listeners.stalled.port=0",
-		"wharf.listeners.stalled.service=stall", "wharf.listeners.stalled.receive-buffer-size=8KB" })
+		"wharf.listeners.stingy.max-amplification=1", "wharf.listeners.timely.protocol=udp",
+		"wharf.listeners.timely.port=0", "wharf.listeners.timely.service=time", "wharf.listeners.echoing.protocol=udp",
+		"wharf.listeners.echoing.port=0", "wharf.listeners.echoing.service=echo",
+		"wharf.listener-defaults.exempt-clients=", "wharf.listeners.stalled.protocol=udp",
+		"wharf.listeners.stalled.port=0", "wharf.listeners.stalled.service=stall",
+		"wharf.listeners.stalled.receive-buffer-size=8KB" })
 @Import(UdpSafetyTests.Stall.class)
 @ExtendWith(OutputCaptureExtension.class)
 class UdpSafetyTests {
@@ -115,6 +123,69 @@ class UdpSafetyTests {
 		}
 		assertThat(output).contains("Listener 'stingy' dropped a 41 byte reply to /127.0.0.1:")
 			.contains("max-amplification");
+	}
+
+	@Test
+	void aShortRequestWithALongerReplyIsAnsweredEveryTimeInABurst() throws IOException {
+		int port = this.listeners.port("timely");
+		try (DatagramSocket client = new DatagramSocket()) {
+			client.setSoTimeout(10_000);
+			for (int i = 0; i < 60; i++) {
+				send(client, port, "TIME");
+			}
+			for (int i = 0; i < 60; i++) {
+				assertThat(receive(client)).as("answer %d", i).hasSize(30);
+			}
+		}
+		assertThat(dropped("timely", "amplification")).isZero();
+	}
+
+	@Test
+	void aOneByteGreetingDatagramIsAnswered() throws IOException {
+		int port = this.listeners.port("loop-greeting");
+		try (DatagramSocket client = new DatagramSocket()) {
+			client.setSoTimeout(10_000);
+			for (int i = 0; i < 5; i++) {
+				send(client, port, "x");
+				assertThat(receive(client)).isEqualTo("Server: Hello x!\nServer: What's your name");
+			}
+		}
+	}
+
+	@Test
+	void anEchoLoopWithAnotherEchoServerStopsWithinASecond(CapturedOutput output) throws Exception {
+		int port = this.listeners.port("echoing");
+		AtomicLong echoedBack = new AtomicLong();
+		try (DatagramSocket peer = new DatagramSocket()) {
+			// An echo server on an ordinary port, tricked into writing to Wharf first.
+			Thread server = new Thread(() -> {
+				DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+				while (!peer.isClosed()) {
+					try {
+						packet.setLength(2048);
+						peer.receive(packet);
+						peer.send(new DatagramPacket(packet.getData(), packet.getLength(), packet.getSocketAddress()));
+						echoedBack.incrementAndGet();
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			}, "peer-echo");
+			server.start();
+			long start = System.nanoTime();
+			send(peer, port, "round and round");
+			await().atMost(Duration.ofSeconds(10)).until(() -> dropped("echoing", "loop") >= 1);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+			long stopped = echoedBack.get();
+			assertThat(stopped).isLessThan(100);
+			// Nothing more comes back: the loop is over.
+			await().during(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> echoedBack.get() == stopped);
+		}
+		assertThat(output).contains("Listener 'echoing' stops answering /127.0.0.1:")
+			.contains("which is a loop with another server that answers back");
 	}
 
 	@Test
@@ -184,6 +255,22 @@ class UdpSafetyTests {
 	/** A service that holds the listener's only receiving thread until released. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Stall {
+
+		/**
+		 * The RFC 868-like time service of a device fleet: a 4-byte request, a 30-byte
+		 * answer.
+		 */
+		@Bean("time")
+		SocketService<Void> time() {
+			return new SocketService<>() {
+
+				@Override
+				public void datagram(Datagram datagram, Answer answer) {
+					answer.send("2026-12-03T12:00:00.000000000Z");
+				}
+
+			};
+		}
 
 		final CountDownLatch holding = new CountDownLatch(1);
 

@@ -28,10 +28,11 @@ public final class Admission {
 	 * The admission of one listener.
 	 * @param properties the listener's settings
 	 * @param process the process's cap, shared by every listener
+	 * @param overLimit hears of clients let in over a limit (exempt, or observed)
 	 * @return its admission
 	 */
-	public static Admission of(ListenerProperties properties, ProcessConnections process) {
-		return new Admission(properties.maxConnections(), process, new ClientAdmission(properties));
+	public static Admission of(ListenerProperties properties, ProcessConnections process, OverLimit overLimit) {
+		return new Admission(properties.maxConnections(), process, new ClientAdmission(properties, overLimit));
 	}
 
 	/**
@@ -69,10 +70,7 @@ public final class Admission {
 	 * @return null if admitted, or the cause of refusal
 	 */
 	public @Nullable String admitReserved(InetAddress client) {
-		String refused = this.clients.check(client);
-		if (refused == null) {
-			refused = this.clients.take(client);
-		}
+		String refused = this.clients.admit(client);
 		if (refused != null) {
 			abandon();
 		}

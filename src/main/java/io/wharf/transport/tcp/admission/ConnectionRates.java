@@ -1,14 +1,18 @@
 package io.wharf.transport.tcp.admission;
 
 import java.net.InetAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * A token bucket per client address for new connections: {@code burst} at once, then
- * {@code rate} per second. Only the most recently seen addresses are kept; one pushed out
- * starts again with a full bucket, which bounds memory under a flood from many addresses.
+ * {@code rate} per second. The table is a bounded, concurrent cache: an address not seen
+ * for as long as its bucket takes to fill again is forgotten (it would start full
+ * anyway), and under a flood from many addresses the least used ones go first, which
+ * bounds memory; one pushed out starts again with a full bucket.
  */
 final class ConnectionRates {
 
@@ -18,18 +22,18 @@ final class ConnectionRates {
 
 	private final double burst;
 
-	private final Map<InetAddress, double[]> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<InetAddress, double[]> eldest) {
-			return size() > MAX_CLIENTS;
-		}
-
-	};
+	private final Cache<InetAddress, Bucket> buckets;
 
 	ConnectionRates(int rate, int burst) {
 		this.perNano = rate / (double) TimeUnit.SECONDS.toNanos(1);
 		this.burst = Math.max(1, burst);
+		long refill = (long) Math.ceil(this.burst / this.perNano);
+		this.buckets = Caffeine.newBuilder()
+			.maximumSize(MAX_CLIENTS)
+			.expireAfterAccess(Duration.ofNanos(Math.max(refill, TimeUnit.SECONDS.toNanos(1))))
+			// Housekeeping on the calling thread, never on the common pool.
+			.executor(Runnable::run)
+			.build();
 	}
 
 	/**
@@ -38,16 +42,33 @@ final class ConnectionRates {
 	 * @param now {@link System#nanoTime()}
 	 * @return false when the client opens connections faster than allowed
 	 */
-	synchronized boolean take(InetAddress address, long now) {
-		// [tokens, last refill] in one array: one object per client.
-		double[] bucket = this.buckets.computeIfAbsent(address, (key) -> new double[] { this.burst, now });
-		bucket[0] = Math.min(this.burst, bucket[0] + (now - (long) bucket[1]) * this.perNano);
-		bucket[1] = now;
-		if (bucket[0] < 1) {
-			return false;
+	boolean take(InetAddress address, long now) {
+		return this.buckets.get(address, (key) -> new Bucket(this.burst, now)).take(now, this.perNano, this.burst);
+	}
+
+	private static final class Bucket {
+
+		private double tokens;
+
+		private long refilledAt;
+
+		Bucket(double tokens, long now) {
+			this.tokens = tokens;
+			this.refilledAt = now;
 		}
-		bucket[0] -= 1;
-		return true;
+
+		synchronized boolean take(long now, double perNano, double burst) {
+			if (now > this.refilledAt) {
+				this.tokens = Math.min(burst, this.tokens + (now - this.refilledAt) * perNano);
+				this.refilledAt = now;
+			}
+			if (this.tokens < 1) {
+				return false;
+			}
+			this.tokens -= 1;
+			return true;
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
 import io.wharf.observe.ListenerMetrics;
 
 /**
@@ -55,6 +56,19 @@ public final class ConnectionCounts extends ChannelInboundHandlerAdapter {
 
 	private int unmeteredOut;
 
+	/** Bytes of an incomplete frame the decoder held after the last read. */
+	private int heldBytes;
+
+	/** Frames read but not delivered, because the session was closing. */
+	private long droppedBytes;
+
+	/**
+	 * Once the session began closing, what the client sends is read only to be dropped.
+	 */
+	private boolean discarding;
+
+	private long discardedBytes;
+
 	public ConnectionCounts(ListenerMetrics metrics, long ageLimit) {
 		this.metrics = metrics;
 		this.ageLimit = ageLimit;
@@ -68,6 +82,13 @@ public final class ConnectionCounts extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (this.discarding) {
+			if (msg instanceof ByteBuf bytes) {
+				this.discardedBytes += bytes.readableBytes();
+			}
+			ReferenceCountUtil.release(msg);
+			return;
+		}
 		this.lastRead = System.nanoTime();
 		if (msg instanceof ByteBuf bytes) {
 			this.bytesIn += bytes.readableBytes();
@@ -90,6 +111,40 @@ public final class ConnectionCounts extends ChannelInboundHandlerAdapter {
 		this.unmeteredOut += messages;
 		this.bytesOut += bytes;
 		this.unmeteredBytesOut += bytes;
+	}
+
+	/**
+	 * The session began closing: what the client sends from now on is not read into the
+	 * conversation, only taken off the socket (so that no reset destroys the last
+	 * replies) and counted apart.
+	 */
+	public void stopReading() {
+		this.discarding = true;
+	}
+
+	/**
+	 * A frame read while the session was closing, which no service saw.
+	 * @param bytes its length
+	 */
+	public void dropped(int bytes) {
+		this.droppedBytes += bytes;
+	}
+
+	/**
+	 * Bytes the session read from the client that no service saw: frames read while it
+	 * was closing, and the incomplete frame it held when it closed.
+	 * @return the bytes read and not answered
+	 */
+	public long unansweredBytes() {
+		return this.droppedBytes + this.heldBytes;
+	}
+
+	/**
+	 * Bytes the client sent after the session began closing, dropped unread.
+	 * @return the bytes discarded
+	 */
+	public long discardedBytes() {
+		return this.discardedBytes;
 	}
 
 	/** Adds what was counted since the last call to the listener's meters. */
@@ -125,9 +180,11 @@ public final class ConnectionCounts extends ChannelInboundHandlerAdapter {
 
 	/**
 	 * Notes, after each read, whether the decoder holds part of a frame.
-	 * @param midFrame whether it does
+	 * @param heldBytes the bytes of it held, 0 for none
 	 */
-	public void frameProgress(boolean midFrame) {
+	public void frameProgress(int heldBytes) {
+		this.heldBytes = heldBytes;
+		boolean midFrame = heldBytes > 0;
 		if (!midFrame) {
 			this.midFrameSince = 0;
 		}
@@ -180,8 +237,12 @@ public final class ConnectionCounts extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public String toString() {
+		long unanswered = unansweredBytes();
 		return "received " + this.messagesIn + " messages / " + this.bytesIn + " bytes, sent " + this.messagesOut
-				+ " messages / " + this.bytesOut + " bytes";
+				+ " messages / " + this.bytesOut + " bytes"
+				+ ((unanswered > 0) ? ", " + unanswered + " bytes read and not answered" : "")
+				+ ((this.discardedBytes > 0)
+						? ", " + this.discardedBytes + " bytes sent after the close began discarded unread" : "");
 	}
 
 }

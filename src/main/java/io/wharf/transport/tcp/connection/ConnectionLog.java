@@ -3,6 +3,8 @@ package io.wharf.transport.tcp.connection;
 import java.time.Duration;
 
 import io.wharf.api.CloseReason;
+import io.wharf.config.LimitsText;
+import io.wharf.config.ListenerProperties;
 import io.wharf.observe.LogThrottle;
 import io.wharf.transport.tcp.framing.FrameException;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,8 @@ public final class ConnectionLog {
 
 	private final String service;
 
+	private final ListenerProperties properties;
+
 	private final LogThrottle throttle = new LogThrottle();
 
 	/**
@@ -38,32 +42,57 @@ public final class ConnectionLog {
 	/**
 	 * The log of one listener's connections.
 	 * @param listener the listener's name
-	 * @param service the name of the service it serves
+	 * @param properties the listener's settings
 	 */
-	public ConnectionLog(String listener, String service) {
+	public ConnectionLog(String listener, ListenerProperties properties) {
 		this.listener = listener;
-		this.service = service;
+		this.service = properties.requiredService();
+		this.properties = properties;
 	}
 
-	/** A refused connection, at most one line per 10 seconds per cause. */
+	/**
+	 * A refused connection: the first of each cause at once, then at most one line per 10
+	 * seconds per cause.
+	 */
 	public void refused(Object remote, String cause, @Nullable String why) {
 		long heldBack = this.throttle.admit("rejected " + cause);
 		if (heldBack >= 0) {
-			logger.warn("Listener '{}' refused a connection from {}: {}{}", this.listener, remote,
-					(why != null) ? why : why(cause), heldBackNote(heldBack));
+			logger.warn(
+					"Listener '{}' refused a connection from {}: {}; counted in "
+							+ "wharf_connections_rejected_total{cause=\"{}\"}{}",
+					this.listener, remote, (why != null) ? why : why(cause), cause, heldBackNote(heldBack));
+		}
+	}
+
+	/**
+	 * A client let in over one of its limits: exempt ones at DEBUG, observed ones (the
+	 * limits being sized) at WARN, throttled like refusals.
+	 * @param client the client's address
+	 * @param limit the limit it went over
+	 * @param action {@code exempt} or {@code observed}
+	 */
+	public void overLimit(Object client, String limit, String action) {
+		if (action.equals("exempt")) {
+			logger.debug("Listener '{}' let exempt client {} over {}", this.listener, client, limit);
+			return;
+		}
+		long heldBack = this.throttle.admit("observed " + limit);
+		if (heldBack >= 0) {
+			logger.warn("Listener '{}' would have refused a connection from {} (client-limits is observe, so it was "
+					+ "let in; counted in wharf_client_limits_exceeded_total{limit=\"{}\",action=\"observed\"}): {}{}",
+					this.listener, client, limit, LimitsText.exceeded(this.listener, this.properties, limit),
+					heldBackNote(heldBack));
 		}
 	}
 
 	private String why(String cause) {
 		return switch (cause) {
-			case "max_connections" -> "max-connections are open; raise " + property("max-connections");
+			case "max_connections" -> "max-connections (" + this.properties.maxConnections() + ") are open; raise "
+					+ property("max-connections");
 			case "process_limit" -> "the process holds wharf.max-connections across listeners, below its "
 					+ "file-descriptor limit; raise both";
-			case "per_client" -> "the address holds " + property("max-connections-per-client") + " connections";
-			case "per_prefix" ->
-				"its network (/24 or /64) holds " + property("max-connections-per-prefix") + " connections";
-			case "client_rate" ->
-				"the address connects faster than " + property("connection-rate-per-client") + " allows";
+			case "per_client", "per_prefix", "client_rate" ->
+				LimitsText.exceeded(this.listener, this.properties, cause);
 			case "untrusted_proxy" ->
 				"it is not one of " + property("trusted-proxies") + ", which proxy-protocol on requires";
 			default -> "the address is not allowed (" + property("allow") + ", " + property("deny") + ")";

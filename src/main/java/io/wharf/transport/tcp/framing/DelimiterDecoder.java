@@ -51,8 +51,8 @@ final class DelimiterDecoder extends DelimiterBasedFrameDecoder implements Frame
 	}
 
 	@Override
-	public boolean midFrame() {
-		return internalBuffer().isReadable();
+	public int heldBytes() {
+		return internalBuffer().readableBytes();
 	}
 
 }

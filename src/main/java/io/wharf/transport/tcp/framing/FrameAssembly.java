@@ -8,9 +8,9 @@ package io.wharf.transport.tcp.framing;
 public interface FrameAssembly {
 
 	/**
-	 * Whether bytes of an incomplete frame are held.
-	 * @return true between the first byte of a frame and its end
+	 * The bytes of an incomplete frame held, read from the client but not yet a frame.
+	 * @return 0 unless between the first byte of a frame and its end
 	 */
-	boolean midFrame();
+	int heldBytes();
 
 }

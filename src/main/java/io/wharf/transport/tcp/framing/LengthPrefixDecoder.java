@@ -58,8 +58,8 @@ final class LengthPrefixDecoder extends LengthFieldBasedFrameDecoder implements 
 	}
 
 	@Override
-	public boolean midFrame() {
-		return internalBuffer().isReadable();
+	public int heldBytes() {
+		return internalBuffer().readableBytes();
 	}
 
 }

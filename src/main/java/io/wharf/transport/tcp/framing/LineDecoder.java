@@ -36,8 +36,8 @@ final class LineDecoder extends LineBasedFrameDecoder implements FrameAssembly {
 	}
 
 	@Override
-	public boolean midFrame() {
-		return internalBuffer().isReadable();
+	public int heldBytes() {
+		return internalBuffer().readableBytes();
 	}
 
 }

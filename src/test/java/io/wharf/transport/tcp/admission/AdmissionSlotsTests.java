@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.wharf.transport.tcp.admission.ClientAdmission.Limits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,8 +54,8 @@ class AdmissionSlotsTests {
 	@Test
 	void theProcessCapAndTheClientsLimitsTakeTheirShare() {
 		ProcessConnections process = new ProcessConnections(2);
-		Admission first = new Admission(10, process, new ClientAdmission(List.of(), List.of(), 0, 0, 0, 1));
-		Admission second = new Admission(10, process, new ClientAdmission(List.of(), List.of(), 1, 0, 0, 1));
+		Admission first = new Admission(10, process, new ClientAdmission(Limits.counts(0, 0), OverLimit.NONE));
+		Admission second = new Admission(10, process, new ClientAdmission(Limits.counts(1, 0), OverLimit.NONE));
 		assertThat(first.admit(CLIENT)).isNull();
 		assertThat(second.admit(CLIENT)).isNull();
 		assertThat(first.admit(CLIENT)).isEqualTo("process_limit");
@@ -65,7 +66,7 @@ class AdmissionSlotsTests {
 
 	private static Admission admission(int max) {
 		return new Admission(max, new ProcessConnections(Integer.MAX_VALUE),
-				new ClientAdmission(List.of(), List.of(), 0, 0, 0, 1));
+				new ClientAdmission(Limits.counts(0, 0), OverLimit.NONE));
 	}
 
 }
