@@ -51,7 +51,7 @@ COPY --from=build /layers/application/ ./
 # --enable-native-access): starts Wharf, asks for the probes and a scrape, sends a message to every
 # listener, exits, and writes the class, linking and profile cache. It fails the build if any of
 # that does not answer.
-RUN java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED \
+RUN java -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED \
 	-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10 -Dspring.aot.enabled=true \
 	-XX:AOTCacheOutput=/app/wharf.aot -cp /app/wharf.jar io.wharf.server.TrainingRun
 
@@ -67,4 +67,4 @@ VOLUME /tmp
 # ThreadPriorityPolicy=1 lets CompilerThreadPriority lower the compiler threads' priority (nice 10);
 # as a non-root user the JVM warns that raising priorities would need root; lowering one, all that
 # matters here, needs no permission.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=10", "-Dspring.aot.enabled=true", "-XX:AOTCache=/app/wharf.aot", "-jar", "/app/wharf.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=10", "-Dspring.aot.enabled=true", "-XX:AOTCache=/app/wharf.aot", "-jar", "/app/wharf.jar"]

@@ -53,10 +53,13 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 {{- end }}
 
-{{/* registry/repository, then @digest when set (it wins over the tag), else :tag. */}}
+{{/*
+registry/repository, then @digest when set (it wins over the tag), else :tag; the registry is
+image.registry, else global.imageRegistry (a parent chart's, for every image it deploys).
+*/}}
 {{- define "wharf.image" -}}
 {{- $repository := .Values.image.repository }}
-{{- with .Values.image.registry }}
+{{- with (.Values.image.registry | default (.Values.global).imageRegistry) }}
 {{- $repository = printf "%s/%s" . $repository }}
 {{- end }}
 {{- if .Values.image.digest }}
@@ -82,6 +85,15 @@ restricted SCC assigns from the project's range.
 {{- else }}
 {{- toYaml .Values.podSecurityContext }}
 {{- end }}
+{{- end }}
+
+{{/* The helm test pod's contexts: a fixed non-root user, unless OpenShift assigns one. */}}
+{{- define "wharf.testPodSecurityContext" -}}
+{{- $context := dict "runAsNonRoot" true "runAsUser" 10001 "runAsGroup" 10001 "seccompProfile" (dict "type" "RuntimeDefault") }}
+{{- if include "wharf.adaptSecurityContext" . }}
+{{- $context = omit $context "runAsUser" "runAsGroup" }}
+{{- end }}
+{{- toYaml $context }}
 {{- end }}
 
 {{- define "wharf.securityContext" -}}

@@ -1,6 +1,7 @@
 package io.wharf.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.wharf.transport.udp.SourceTablesCost;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +40,7 @@ public final class Bench {
 	 * small), with the container image's start-up flags.
 	 */
 	static final List<String> JVM_FLAGS = java.util.stream.Stream
-		.concat(java.util.stream.Stream.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC",
+		.concat(java.util.stream.Stream.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=50", "-XX:+UseG1GC",
 				"-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED"), COMPILER_PRIORITY.stream())
 		.toList();
 
@@ -54,6 +56,9 @@ public final class Bench {
 	 * training run's class is the current one's).
 	 */
 	private static final String BASELINE = "wharf-baseline";
+
+	/** The Actuator port of each Wharf under test. */
+	private final Map<String, Integer> httpPorts = new LinkedHashMap<>();
 
 	private final BenchOptions options;
 
@@ -112,6 +117,7 @@ public final class Bench {
 				processes.add(wharf);
 				targets.put(wharf.name(), new Target(wharf, own.echoRaw, own.echoLine, own.echoFramed, own.echoUdp,
 						own.greeting, own.echoTls, this.tls.authority()));
+				this.httpPorts.put(wharf.name(), own.http);
 			}
 			if (this.options.baseline() != null) {
 				Ports own = new Ports();
@@ -149,6 +155,10 @@ public final class Bench {
 					idleConnections(entry.getKey(), entry.getValue());
 				}
 			}
+			for (Map.Entry<String, Target> entry : targets.entrySet()) {
+				this.report.peakRss(entry.getKey(), entry.getValue().process().peakRssKb());
+			}
+			this.httpPorts.forEach((name, port) -> this.report.refusals(name, refusals(port)));
 		}
 		finally {
 			for (ServerProcess process : processes) {
@@ -157,6 +167,10 @@ public final class Bench {
 		}
 		if (this.options.includes("startup")) {
 			startup();
+		}
+		if (this.options.includes("sources")) {
+			double[] nanos = SourceTablesCost.measure(1_000_000);
+			this.report.sourceTables(nanos);
 		}
 		if (this.options.includes("meters")) {
 			MeterCost.Result meters = MeterCost.measure(Math.max(1000, this.options.measureMillis() / 2));
@@ -277,6 +291,41 @@ public final class Bench {
 		});
 	}
 
+	/**
+	 * Every refusal a per-client limit or listener limit made over the run, from the
+	 * server's own meters: connections refused, datagrams and replies dropped by a source
+	 * limit or the loop guard; and how often a limit was exceeded by an exempt client.
+	 */
+	private static double[] refusals(int httpPort) {
+		try {
+			String scrape = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/prometheus"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			double refused = 0;
+			double exempt = 0;
+			for (String line : scrape.lines().toList()) {
+				double value = line.startsWith("#") ? 0 : Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				if (line.startsWith("wharf_connections_rejected_total{")
+						|| (line.startsWith("wharf_datagrams_dropped_total{")
+								&& line.matches(".*reason=\"(rate_limited|amplification|loop)\".*"))) {
+					refused += value;
+				}
+				else if (line.startsWith("wharf_client_limits_exceeded_total{") && line.contains("action=\"exempt\"")) {
+					exempt += value;
+				}
+			}
+			return new double[] { refused, exempt };
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static void awaitReady(int httpPort) throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		HttpRequest request = HttpRequest
@@ -344,17 +393,10 @@ public final class Bench {
 		for (String listener : List.of("greeting-tcp", "echo-tcp", "echo-line", "echo-framed", "echo-tls")) {
 			// Room for the idle-connections scenario beside connections still closing.
 			command.add("--wharf.listeners." + listener + ".max-connections=50000");
-			// All load comes from one address; the per-client limits are still checked on
-			// every connection, so their cost is measured.
-			command.add("--wharf.listeners." + listener + ".max-connections-per-client=1000000");
-			command.add("--wharf.listeners." + listener + ".max-connections-per-prefix=1000000");
-			command.add("--wharf.listeners." + listener + ".connection-rate-per-client=100000000");
-			command.add("--wharf.listeners." + listener + ".connection-burst-per-client=100000000");
 		}
-		// The load comes from one address, far above the per-source default; the limit is
-		// still checked on every datagram, so its cost is measured.
-		command.add("--wharf.listeners.echo-udp.datagram-rate=100000000");
-		command.add("--wharf.listeners.echo-udp.datagram-burst=100000000");
+		// The per-client limits are the shipped ones: all load comes from loopback, which
+		// they count on every connection and datagram (so their cost is measured) and
+		// never refuse (exempt-clients); the report counts every refusal.
 		if (variant.contains("nometrics")) {
 			command.add("--management.metrics.enable.wharf=false");
 		}

@@ -85,6 +85,14 @@ final class ServerProcess implements AutoCloseable {
 		return status("VmRSS:");
 	}
 
+	/**
+	 * The most memory the process has held at once since it started.
+	 * @return its peak RSS in kilobytes
+	 */
+	long peakRssKb() throws IOException {
+		return status("VmHWM:");
+	}
+
 	long threads() throws IOException {
 		return status("Threads:");
 	}

@@ -257,6 +257,11 @@ class HelmChartTests {
 			.contains("kubectl get service --namespace wharf-system " + FULLNAME + "-tcp " + FULLNAME + "-udp -w")
 			.contains("nc -u $WHARF_UDP_HOST 6000")
 			.contains("nc $WHARF_TCP_HOST 8890");
+		assertThat(clusterIp).doesNotContain("WARNING");
+		assertThat(loadBalancer).as("externalTrafficPolicy: Local").doesNotContain("WARNING");
+		assertThat(HelmChart.installNotes("loadbalancer-values.yaml"))
+			.contains("WARNING: the LoadBalancer Service has neither externalTrafficPolicy: Local nor a listener")
+			.contains("docs/networking.md");
 	}
 
 	static Container container(Deployment deployment) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,22 @@ class HelmTestHookTests {
 			.containsEntry("ECHO_UDP_PORT", "7")
 			.containsEntry("GREETING_PROMPT", "Name? ")
 			.containsEntry("GREETING_EXIT", "quit");
+	}
+
+	@Test
+	void testPodRunsBesideTheServicesInAnOverriddenNamespaceAndAdaptsToOpenShift() {
+		Manifests manifests = HelmChart.renderWithTests(null,
+				Map.of("namespaceOverride", "devices", "adaptSecurityContext", "force"), this.work.resolve("c"));
+		Pod pod = manifests.one(Pod.class);
+		// The short Service name in the script's environment resolves in the pod's own
+		// namespace, which must be the Services'.
+		assertThat(pod.getMetadata().getNamespace()).isEqualTo("devices");
+		assertThat(manifests.named(ConfigMap.class, HelmChartTests.FULLNAME + "-test").getMetadata().getNamespace())
+			.isEqualTo("devices");
+		assertThat(manifests.all(Service.class))
+			.allSatisfy((service) -> assertThat(service.getMetadata().getNamespace()).isEqualTo("devices"));
+		assertThat(pod.getSpec().getSecurityContext().getRunAsUser()).as("assigned by OpenShift").isNull();
+		assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
 	}
 
 	private static Map<String, String> env(Pod pod) {

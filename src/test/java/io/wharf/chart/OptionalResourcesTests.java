@@ -78,6 +78,9 @@ class OptionalResourcesTests {
 
 	@Test
 	void podMonitorScrapesTheContainersActuatorPort() {
+		Manifests all = HelmChart.render("all-optional-values.yaml",
+				Map.of("metrics.serviceMonitor.enabled", false, "metrics.podMonitor.enabled", true));
+		assertThat(all.has(ServiceMonitor.class)).isFalse();
 		PodMonitor monitor = all.one(PodMonitor.class);
 		assertThat(monitor.getSpec().getPodMetricsEndpoints()).singleElement().satisfies((endpoint) -> {
 			assertThat(endpoint.getPath()).isEqualTo(HelmChart.PROMETHEUS);

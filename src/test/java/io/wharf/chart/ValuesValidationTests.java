@@ -3,9 +3,13 @@ package io.wharf.chart;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -36,6 +40,27 @@ class ValuesValidationTests {
 		assertThatIllegalStateException().isThrownBy(() -> HelmChart.render(null, Map.of(key, value)))
 			.withMessageContaining("values don't meet the specifications of the schema")
 			.withMessageContaining(named);
+	}
+
+	@Test
+	void aServiceMonitorAndAPodMonitorTogetherAreRefused() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> HelmChart.render(null,
+					Map.of("metrics.serviceMonitor.enabled", true, "metrics.podMonitor.enabled", true)))
+			.withMessageContaining("values don't meet the specifications of the schema")
+			.withMessageContaining("metrics");
+		assertThat(HelmChart.render(null, Map.of("metrics.podMonitor.enabled", true)).has(PodMonitor.class)).isTrue();
+	}
+
+	@Test
+	void theImagesTakeTheGlobalRegistryWhenTheirsIsEmpty() {
+		Manifests manifests = HelmChart.render(null, Map.of("global.imageRegistry", "registry.example.com"));
+		assertThat(HelmChartTests.container(manifests.one(Deployment.class)).getImage())
+			.startsWith("registry.example.com/wharf:");
+		Manifests own = HelmChart.render(null,
+				Map.of("global.imageRegistry", "registry.example.com", "image.registry", "mine.example.com"));
+		assertThat(HelmChartTests.container(own.one(Deployment.class)).getImage())
+			.startsWith("mine.example.com/wharf:");
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -33,7 +33,7 @@ class RunbooksTests {
 			assertThat(anchors).as("a section for " + name).contains(name.toLowerCase(Locale.ROOT));
 			count++;
 		}
-		assertThat(count).isEqualTo(10);
+		assertThat(count).isEqualTo(11);
 		Matcher aggregations = Pattern.compile("(sum|min|max) by \\(([^)]*)\\)").matcher(alerts);
 		while (aggregations.find()) {
 			assertThat(aggregations.group(2)).as(aggregations.group()).contains("namespace", "pod", "job");

@@ -1,7 +1,6 @@
 package io.wharf.transport.udp;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -41,7 +40,6 @@ final class SourceBudgets {
 
 	private final Cache<InetAddress, Budget> sources = Caffeine.newBuilder()
 		.maximumSize(MAX_SOURCES)
-		.expireAfterAccess(Duration.ofMinutes(1))
 		// Housekeeping on the receiving thread, never on the common pool.
 		.executor(Runnable::run)
 		.build();
