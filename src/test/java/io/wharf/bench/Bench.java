@@ -187,8 +187,19 @@ public final class Bench {
 					TimeUnit.MILLISECONDS);
 			ScheduledFuture<Double> after = clock.schedule(target.process()::cpuSeconds,
 					this.options.warmupMillis() + this.options.measureMillis(), TimeUnit.MILLISECONDS);
+			boolean profiled = scenario.name().equals(this.options.profile());
+			ScheduledFuture<?> recording = profiled ? clock.schedule(target.process()::startRecording,
+					this.options.warmupMillis(), TimeUnit.MILLISECONDS) : null;
+			Path recorded = this.options.out().resolve("profile-" + server + "-" + scenario.name() + ".jfr");
+			ScheduledFuture<Path> stopped = profiled ? clock.schedule(() -> target.process().stopRecording(recorded),
+					this.options.warmupMillis() + this.options.measureMillis(), TimeUnit.MILLISECONDS) : null;
 			LoadResult result = scenario.load().apply(target);
 			double cpuMicros = (after.get() - before.get()) * 1e6 / Math.max(1, result.operations());
+			if (stopped != null && recording != null) {
+				recording.get();
+				Profile.write(this.options.out(),
+						Profile.summarise(stopped.get(), result.operations(), server + " " + scenario.name()));
+			}
 			this.report.add(scenario, server, result, cpuMicros);
 			System.out.printf("%-24s %-6s %12.0f/s  p50 %8.1f us  p99 %8.1f us  cpu %7.2f us/op  errors %d%n",
 					scenario.name(), server, result.perSecond(), result.percentileMicros(50),

@@ -33,11 +33,13 @@ import org.jspecify.annotations.Nullable;
  * @param clusterRates lines broadcast per second in the cluster benchmark, each in turn
  * @param baseline another Wharf jar (an earlier commit's) run beside this one as
  * {@code wharf-baseline}, for a before and after in one sitting; null for none
+ * @param profile a scenario whose measured window every server records a flight recording
+ * of, summarised in {@code profiles.md}; null for none
  */
 record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis, long measureMillis,
 		int footprintConnections, int idleConnections, List<String> wharfArgs, List<String> jvmArgs,
 		List<String> transports, boolean cds, boolean aotCache, List<String> only, int soakMinutes, int clusterSessions,
-		List<Integer> clusterRates, @Nullable Path baseline) {
+		List<Integer> clusterRates, @Nullable Path baseline, @Nullable String profile) {
 
 	boolean includes(String part) {
 		return this.only.isEmpty() || this.only.contains(part);
@@ -55,6 +57,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		List<String> wharfArgs = new ArrayList<>();
 		List<String> jvmArgs = new ArrayList<>();
 		List<String> transports = List.of("netty");
+		String profile = null;
 		List<String> only = List.of();
 		boolean cds = true;
 		boolean aotCache = false;
@@ -66,6 +69,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 			switch (args[i]) {
 				case "--jar" -> jar = Path.of(args[++i]);
 				case "--baseline" -> baseline = Path.of(args[++i]);
+				case "--profile" -> profile = args[++i];
 				case "--cluster-sessions" -> clusterSessions = Integer.parseInt(args[++i]);
 				case "--cluster-rates" ->
 					clusterRates = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
@@ -104,7 +108,7 @@ record BenchOptions(Path jar, Path out, String java, int reps, long warmupMillis
 		}
 		return new BenchOptions(jar, out, java, reps, warmup, measure, footprint, idle, List.copyOf(wharfArgs),
 				List.copyOf(jvmArgs), transports, cds, aotCache, only, soakMinutes, clusterSessions, clusterRates,
-				baseline);
+				baseline, profile);
 	}
 
 }

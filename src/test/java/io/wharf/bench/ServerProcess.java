@@ -1,6 +1,7 @@
 package io.wharf.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -118,6 +119,40 @@ final class ServerProcess implements AutoCloseable {
 			throw new IllegalStateException("cannot read the live heap of " + this.name);
 		}
 		return Long.parseLong(matcher.group(2)) / 1024;
+	}
+
+	/**
+	 * Starts a flight recording with the profiling settings (CPU and allocation samples).
+	 */
+	void startRecording() {
+		try {
+			jcmd("JFR.start name=bench settings=profile");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Stops the flight recording and writes it.
+	 * @param file where
+	 * @return the file
+	 */
+	Path stopRecording(Path file) {
+		try {
+			jcmd("JFR.stop name=bench filename=" + file.toAbsolutePath());
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return file;
+		}
 	}
 
 	private String jcmd(String command) throws IOException, InterruptedException {
