@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +85,8 @@ public final class Bench {
 
 	private void run() throws Exception {
 		java.nio.file.Files.createDirectories(this.options.out());
+		// The profiles of this run only.
+		java.nio.file.Files.deleteIfExists(this.options.out().resolve("profiles.md"));
 		if (this.options.only().equals(List.of("embedded"))) {
 			new EmbeddedBench(this.options).run();
 			return;
@@ -187,18 +190,15 @@ public final class Bench {
 					TimeUnit.MILLISECONDS);
 			ScheduledFuture<Double> after = clock.schedule(target.process()::cpuSeconds,
 					this.options.warmupMillis() + this.options.measureMillis(), TimeUnit.MILLISECONDS);
-			boolean profiled = scenario.name().equals(this.options.profile());
-			ScheduledFuture<?> recording = profiled ? clock.schedule(target.process()::startRecording,
-					this.options.warmupMillis(), TimeUnit.MILLISECONDS) : null;
-			Path recorded = this.options.out().resolve("profile-" + server + "-" + scenario.name() + ".jfr");
-			ScheduledFuture<Path> stopped = profiled ? clock.schedule(() -> target.process().stopRecording(recorded),
-					this.options.warmupMillis() + this.options.measureMillis(), TimeUnit.MILLISECONDS) : null;
+			Instant from = Instant.now().plusMillis(this.options.warmupMillis());
+			Instant to = from.plusMillis(this.options.measureMillis());
 			LoadResult result = scenario.load().apply(target);
 			double cpuMicros = (after.get() - before.get()) * 1e6 / Math.max(1, result.operations());
-			if (stopped != null && recording != null) {
-				recording.get();
+			if (scenario.name().equals(this.options.profile())) {
+				Path recorded = target.process()
+					.dumpRecording(this.options.out().resolve("profile-" + server + "-" + scenario.name() + ".jfr"));
 				Profile.write(this.options.out(),
-						Profile.summarise(stopped.get(), result.operations(), server + " " + scenario.name()));
+						Profile.summarise(recorded, from, to, result.operations(), server + " " + scenario.name()));
 			}
 			this.report.add(scenario, server, result, cpuMicros);
 			System.out.printf("%-24s %-6s %12.0f/s  p50 %8.1f us  p99 %8.1f us  cpu %7.2f us/op  errors %d%n",
@@ -350,9 +350,18 @@ public final class Bench {
 			.until(() -> client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 	}
 
-	/** The --jvm-arg flags, with {server} replaced by the server's name. */
+	/**
+	 * The --jvm-arg flags, with {server} replaced by the server's name; with --profile, a
+	 * flight recording from the start (starting one in a running JVM deoptimises it for a
+	 * long while), of which the measured window is read.
+	 */
 	private List<String> serverJvmArgs(String server) {
-		return this.options.jvmArgs().stream().map((arg) -> arg.replace("{server}", server)).toList();
+		List<String> args = new ArrayList<>(
+				this.options.jvmArgs().stream().map((arg) -> arg.replace("{server}", server)).toList());
+		if (this.options.profile() != null) {
+			args.add("-XX:StartFlightRecording=name=bench,settings=profile");
+		}
+		return args;
 	}
 
 	private ServerProcess startNetty(Ports ports) throws Exception {

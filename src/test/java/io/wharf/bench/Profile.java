@@ -3,6 +3,7 @@ package io.wharf.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +16,10 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * What a server spent a scenario on, from a flight recording of the measured window
- * ({@code --profile SCENARIO}): the methods on top of the CPU samples, and the classes
- * and allocating methods by sampled bytes, per operation. Written as short text tables
- * beside the results.
+ * What a server spent a scenario on, from the measured window of a flight recording that
+ * ran since the server started ({@code --profile SCENARIO}): the methods on top of the
+ * CPU samples, and the classes and allocating methods by sampled bytes, per operation.
+ * Written as short text tables beside the results.
  */
 final class Profile {
 
@@ -30,17 +31,23 @@ final class Profile {
 	/**
 	 * Summarises a recording.
 	 * @param recording the JFR file
-	 * @param operations what the load completed while it ran
+	 * @param from the start of the measured window
+	 * @param to its end
+	 * @param operations what the load completed in the window
 	 * @param title what was recorded, e.g. {@code wharf-netty pipelined-line-100x8}
 	 * @return the tables, as Markdown
 	 */
-	static String summarise(Path recording, long operations, String title) throws IOException {
+	static String summarise(Path recording, Instant from, Instant to, long operations, String title)
+			throws IOException {
 		Map<String, Long> cpu = new HashMap<>();
 		Map<String, Long> allocatedByClass = new HashMap<>();
 		Map<String, Long> allocatedByFrame = new HashMap<>();
 		long samples = 0;
 		long bytes = 0;
 		for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+			if (event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
+				continue;
+			}
 			String type = event.getEventType().getName();
 			if (type.equals("jdk.ExecutionSample")) {
 				samples++;

@@ -1,7 +1,6 @@
 package io.wharf.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -122,37 +121,13 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a flight recording with the profiling settings (CPU and allocation samples).
-	 */
-	void startRecording() {
-		try {
-			jcmd("JFR.start name=bench settings=profile");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	/**
-	 * Stops the flight recording and writes it.
+	 * Writes what the flight recording started with the process holds so far.
 	 * @param file where
 	 * @return the file
 	 */
-	Path stopRecording(Path file) {
-		try {
-			jcmd("JFR.stop name=bench filename=" + file.toAbsolutePath());
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return file;
-		}
+	Path dumpRecording(Path file) throws IOException, InterruptedException {
+		jcmd("JFR.dump name=bench filename=" + file.toAbsolutePath());
+		return file;
 	}
 
 	private String jcmd(String command) throws IOException, InterruptedException {
