@@ -68,6 +68,16 @@ public final class ListenerRoute {
 	}
 
 	/**
+	 * Whether the listener's messages carry Spring's id and timestamp headers: an
+	 * application's own Spring Integration flow may rely on them; Wharf's own channel
+	 * into a {@code SocketService} does not read them.
+	 * @return false for a service bean's channel
+	 */
+	public boolean stampsMessages() {
+		return !(this.service instanceof WharfChannel);
+	}
+
+	/**
 	 * The listener's name.
 	 * @return its name under {@code wharf.listeners}
 	 */

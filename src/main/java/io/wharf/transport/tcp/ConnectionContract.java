@@ -32,6 +32,9 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 
 	private final InetSocketAddress remote;
 
+	/** The client's address as text, made once: every message's headers carry it. */
+	private @Nullable String hostAddress;
+
 	private final String connectionId;
 
 	private final @Nullable TlsDetails tls;
@@ -101,7 +104,12 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 
 	@Override
 	public final String getHostAddress() {
-		return this.remote.getAddress().getHostAddress();
+		String address = this.hostAddress;
+		if (address == null) {
+			address = this.remote.getAddress().getHostAddress();
+			this.hostAddress = address;
+		}
+		return address;
 	}
 
 	/** Reverse DNS lookups are off: the host name is the address. */

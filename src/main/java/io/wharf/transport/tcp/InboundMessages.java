@@ -5,16 +5,17 @@ import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 
 import io.wharf.conversation.ConversationEvent;
 import io.wharf.conversation.ConversationHeaders;
+import io.wharf.conversation.ConversationMessages;
 import io.wharf.conversation.SessionHandle;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Builds the messages a TCP listener's sessions send to its service, in one step each: a
@@ -34,9 +35,17 @@ final class InboundMessages {
 
 	private final Object[] listenerValues;
 
-	InboundMessages(Map<String, Object> listenerHeaders) {
+	private final boolean stamped;
+
+	/**
+	 * The messages of one listener.
+	 * @param listenerHeaders the headers every message of the listener carries
+	 * @param stamped whether messages get Spring's id and timestamp
+	 */
+	InboundMessages(Map<String, Object> listenerHeaders, boolean stamped) {
 		this.listenerKeys = listenerHeaders.keySet().toArray(String[]::new);
 		this.listenerValues = listenerHeaders.values().toArray();
+		this.stamped = stamped;
 	}
 
 	/**
@@ -47,7 +56,7 @@ final class InboundMessages {
 	 * @return the message
 	 */
 	Message<byte[]> frame(ConnectionContract connection, SessionHandle session, byte[] frame) {
-		return new GenericMessage<>(frame, new Headers(connection, session, null, null, null, null));
+		return ConversationMessages.of(frame, new Headers(connection, session, null, null, null, null), this.stamped);
 	}
 
 	/**
@@ -61,8 +70,8 @@ final class InboundMessages {
 	 */
 	Message<byte[]> event(ConnectionContract connection, SessionHandle session, ConversationEvent event,
 			@Nullable String header, @Nullable Object value) {
-		return new GenericMessage<>(NO_PAYLOAD, new Headers(connection, session, ConversationHeaders.EVENT, event,
-				(value != null) ? header : null, value));
+		return ConversationMessages.of(NO_PAYLOAD, new Headers(connection, session, ConversationHeaders.EVENT, event,
+				(value != null) ? header : null, value), this.stamped);
 	}
 
 	/**
@@ -130,8 +139,14 @@ final class InboundMessages {
 			return this.hostAddress;
 		}
 
-		/** The session's headers, then the listener's, then the message's own. */
+		/**
+		 * The session's headers, then the listener's, then the message's own, through one
+		 * entry that each step fills: the message copies a header as it reads it and
+		 * keeps no entry, so none is made per header.
+		 */
 		private final class Entries implements Iterator<Entry<String, Object>> {
+
+			private final Header entry = new Header();
 
 			private int next;
 
@@ -152,14 +167,13 @@ final class InboundMessages {
 				}
 				int index = this.next++;
 				if (index < this.listener) {
-					return new SimpleImmutableEntry<>(SESSION_HEADERS[index], sessionValue(index));
+					return this.entry.set(SESSION_HEADERS[index], sessionValue(index));
 				}
 				if (index < this.own) {
-					return new SimpleImmutableEntry<>(InboundMessages.this.listenerKeys[index - this.listener],
+					return this.entry.set(InboundMessages.this.listenerKeys[index - this.listener],
 							InboundMessages.this.listenerValues[index - this.listener]);
 				}
-				return new SimpleImmutableEntry<>(Headers.this.ownKeys[index - this.own],
-						Headers.this.ownValues[index - this.own]);
+				return this.entry.set(Headers.this.ownKeys[index - this.own], Headers.this.ownValues[index - this.own]);
 			}
 
 			private void skipUnset() {
@@ -167,6 +181,36 @@ final class InboundMessages {
 						&& Headers.this.ownKeys[this.next - this.own] == null) {
 					this.next++;
 				}
+			}
+
+		}
+
+		/** One header at a time, for {@link Entries}. */
+		private static final class Header implements Entry<String, Object> {
+
+			private @Nullable String key;
+
+			private @Nullable Object value;
+
+			Header set(@Nullable String key, @Nullable Object value) {
+				this.key = key;
+				this.value = value;
+				return this;
+			}
+
+			@Override
+			public String getKey() {
+				return Objects.requireNonNull(this.key);
+			}
+
+			@Override
+			public @Nullable Object getValue() {
+				return this.value;
+			}
+
+			@Override
+			public Object setValue(Object value) {
+				throw new UnsupportedOperationException();
 			}
 
 		}

@@ -89,8 +89,9 @@ class TcpTransport implements ListenerTransport {
 		Deadlines deadlines = Deadlines.of(properties);
 		ListenerTls tls = properties.ssl().enabled()
 				? ListenerTls.of(name, properties.ssl(), this.bundles, tlsProvider(), metrics) : null;
-		ListenerContext context = new ListenerContext(name, log, new InboundMessages(route.headers()), metrics,
-				deadlines, new Framing(properties.framing()), ProxyPolicy.of(properties), tls, this.ids, this.observer);
+		ListenerContext context = new ListenerContext(name, log,
+				new InboundMessages(route.headers(), route.stampsMessages()), metrics, deadlines,
+				new Framing(properties.framing()), ProxyPolicy.of(properties), tls, this.ids, this.observer);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops,
 				(self) -> new ConnectionPipeline(context, connections, self));
 		return new BoundTcpListener(name, properties, route, factory, connections,

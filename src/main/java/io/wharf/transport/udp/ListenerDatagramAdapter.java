@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.wharf.conversation.ConversationMessages;
 import io.wharf.conversation.ServiceAdapter;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.LogThrottle;
@@ -16,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.udp.inbound.UnicastReceivingChannelAdapter;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Spring Integration's unicast UDP adapter, processing each datagram on the receiving
@@ -39,12 +39,15 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 
 	private final DatagramGuard guard;
 
+	private final boolean stamped;
+
 	private final DatagramPacket packet = new DatagramPacket(new byte[UdpTransport.MAX_DATAGRAM],
 			UdpTransport.MAX_DATAGRAM);
 
 	ListenerDatagramAdapter(String listener, String service, int port, Map<String, Object> headers,
-			ListenerMetrics metrics, DatagramGuard guard) {
+			ListenerMetrics metrics, DatagramGuard guard, boolean stamped) {
 		super(port);
+		this.stamped = stamped;
 		this.listener = listener;
 		this.service = service;
 		this.headers = headers;
@@ -79,7 +82,7 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 		headers.put(IpHeaders.IP_ADDRESS, datagram.getAddress().getHostAddress());
 		headers.put(IpHeaders.PORT, datagram.getPort());
 		headers.put(IpHeaders.PACKET_ADDRESS, datagram.getSocketAddress());
-		Message<byte[]> message = new GenericMessage<>(payload, headers);
+		Message<byte[]> message = ConversationMessages.of(payload, headers, this.stamped);
 		this.metrics.messageReceived();
 		this.metrics.bytesReceived(payload.length);
 		long start = System.nanoTime();
