@@ -32,9 +32,6 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 
 	private final InetSocketAddress remote;
 
-	/** The client's address as text, made once: every message's headers carry it. */
-	private @Nullable String hostAddress;
-
 	private final String connectionId;
 
 	private final @Nullable TlsDetails tls;
@@ -102,14 +99,13 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 		return this.connectionId;
 	}
 
+	/**
+	 * The client's address as text, made when asked rather than kept: a held connection's
+	 * heap matters more than the few bytes a message's header makes.
+	 */
 	@Override
 	public final String getHostAddress() {
-		String address = this.hostAddress;
-		if (address == null) {
-			address = this.remote.getAddress().getHostAddress();
-			this.hostAddress = address;
-		}
-		return address;
+		return this.remote.getAddress().getHostAddress();
 	}
 
 	/** Reverse DNS lookups are off: the host name is the address. */
