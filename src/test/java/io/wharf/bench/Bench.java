@@ -420,6 +420,26 @@ public final class Bench {
 		if (variant.contains("nometrics")) {
 			command.add("--management.metrics.enable.wharf=false");
 		}
+		if (variant.contains("strict")) {
+			// Nobody exempt, and limits far above the load: every per-client check runs
+			// and counts as for an ordinary client, and refuses nothing.
+			command.addAll(List.of("--wharf.listener-defaults.exempt-clients=",
+					"--wharf.listener-defaults.max-connections-per-client=1000000",
+					"--wharf.listener-defaults.max-connections-per-prefix=1000000",
+					"--wharf.listener-defaults.connection-rate-per-client=100000000",
+					"--wharf.listener-defaults.connection-burst-per-client=100000000",
+					"--wharf.listener-defaults.datagram-rate=100000000",
+					"--wharf.listener-defaults.datagram-burst=100000000"));
+		}
+		if (variant.contains("nolimits")) {
+			// The per-client limits and the deadlines off: what they cost is the
+			// difference.
+			command.addAll(List.of("--wharf.listener-defaults.max-connections-per-client=0",
+					"--wharf.listener-defaults.max-connections-per-prefix=0",
+					"--wharf.listener-defaults.connection-rate-per-client=0",
+					"--wharf.listener-defaults.datagram-rate=0", "--wharf.listener-defaults.idle-timeout=0",
+					"--wharf.listener-defaults.frame-timeout=0", "--wharf.listener-defaults.write-timeout=0"));
+		}
 		command.addAll(this.options.wharfArgs());
 		ServerProcess wharf = ServerProcess.start(name, command, this.options.out().resolve(name + ".log"));
 		if (!name.contains("startup")) {
