@@ -1,6 +1,5 @@
 package io.wharf;
 
-import io.wharf.server.MemoryBudget;
 import sun.misc.Signal;
 
 import org.springframework.boot.SpringApplication;
@@ -18,7 +17,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 public class WharfApplication {
 
 	public static void main(String[] args) {
-		MemoryBudget.apply();
 		exitCleanlyOnTerm();
 		SpringApplication.run(WharfApplication.class, args);
 	}

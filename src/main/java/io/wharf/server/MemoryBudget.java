@@ -20,7 +20,10 @@ public final class MemoryBudget {
 	private MemoryBudget() {
 	}
 
-	/** Caps Netty's direct memory unless the operator did; call before Netty loads. */
+	/**
+	 * Caps Netty's direct memory unless the operator did; called by the standalone
+	 * server's defaults as its environment is prepared, before Netty loads.
+	 */
 	public static void apply() {
 		if (System.getProperty("io.netty.maxDirectMemory") != null || ManagementFactory.getRuntimeMXBean()
 			.getInputArguments()

@@ -37,6 +37,8 @@ class ServerDefaults implements EnvironmentPostProcessor, Ordered {
 		if (!application.getAllSources().contains(WharfApplication.class)) {
 			return;
 		}
+		// Before Netty loads (the background warm-up loads it after the environment).
+		MemoryBudget.apply();
 		MutablePropertySources sources = environment.getPropertySources();
 		String lastConfigData = null;
 		for (PropertySource<?> source : sources) {

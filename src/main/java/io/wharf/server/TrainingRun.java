@@ -42,7 +42,6 @@ public final class TrainingRun {
 	}
 
 	public static void main(String[] args) throws IOException {
-		MemoryBudget.apply();
 		SpringApplication application = new SpringApplication(WharfApplication.class);
 		// Spring AOT finds its generated code by the application's main class.
 		application.setMainApplicationClass(WharfApplication.class);
