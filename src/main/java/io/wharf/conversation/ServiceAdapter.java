@@ -21,9 +21,10 @@ import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Calls a {@link SocketService} for each message on its request channel, on the calling
- * (I/O) thread, and sends what it answers, as a {@link Reply}, to the message's reply
- * channel. The reply shares the request's headers (connection, listener) rather than
- * copying them: headers are immutable, and the copy was a large part of a message's cost.
+ * (I/O) thread. A TCP session's answer is written straight to the session, which the
+ * message carries; a datagram's is sent, as a {@link Reply}, to the message's reply
+ * channel, sharing the request's headers (connection, listener) rather than copying them:
+ * headers are immutable, and the copy was a large part of a message's cost.
  */
 public final class ServiceAdapter extends AbstractReplyProducingMessageHandler {
 
@@ -43,6 +44,11 @@ public final class ServiceAdapter extends AbstractReplyProducingMessageHandler {
 		Answer answer = new Answer();
 		if (headers.get(ConversationHeaders.SESSION) instanceof SessionHandle session) {
 			converse(session, headers, (byte[]) request.getPayload(), answer);
+			// Called on the session's own I/O thread: the answer goes straight to it, not
+			// through a reply message, a reply channel and a lookup of the connection by
+			// id.
+			session.answer(answer);
+			return null;
 		}
 		else {
 			InetSocketAddress sender = (InetSocketAddress) headers.get(IpHeaders.PACKET_ADDRESS);

@@ -36,6 +36,16 @@ public interface SessionChannel {
 	void write(List<byte[]> frames);
 
 	/**
+	 * Writes a service's answer to what this connection's session sent, on the
+	 * connection's I/O thread, as a reply through Spring Integration would be: the
+	 * frames, then the close the answer asks for.
+	 * @param frames the frames, in order
+	 * @param close whether the session closes after them
+	 * @param keepOpen whether an idle session stays open
+	 */
+	void answer(List<byte[]> frames, boolean close, boolean keepOpen);
+
+	/**
 	 * Closes the connection once what was queued before is written; from any thread.
 	 * @param reason why, as the meters and the log line say
 	 */

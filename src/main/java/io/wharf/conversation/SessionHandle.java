@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
 
+import io.wharf.api.Answer;
 import io.wharf.api.CloseReason;
 import io.wharf.api.SendResult;
 import io.wharf.api.Session;
@@ -82,6 +83,15 @@ public final class SessionHandle implements Session {
 	@Override
 	public boolean isOpen() {
 		return this.channel.isOpen();
+	}
+
+	/**
+	 * Writes a service's answer straight to the session it answers, on the session's I/O
+	 * thread, without a reply message.
+	 * @param answer the answer
+	 */
+	void answer(Answer answer) {
+		this.channel.answer(answer.frames(), answer.closes(), answer.keepsOpen());
 	}
 
 	/**

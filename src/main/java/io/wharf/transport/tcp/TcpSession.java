@@ -178,7 +178,10 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		}
 	}
 
-	/** Writes a service's answer, read the one way every transport reads replies. */
+	/**
+	 * Writes a reply from a Spring Integration flow, read the one way every transport
+	 * reads replies.
+	 */
 	@Override
 	public void send(Message<?> message) {
 		if (!this.channel.eventLoop().inEventLoop()) {
@@ -186,11 +189,17 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 			return;
 		}
 		Reply reply = Replies.of(message.getPayload());
-		if (Boolean.TRUE.equals(message.getHeaders().get(ConversationHeaders.KEEP_OPEN))) {
+		answer(reply.frames(), reply.close(),
+				Boolean.TRUE.equals(message.getHeaders().get(ConversationHeaders.KEEP_OPEN)));
+	}
+
+	@Override
+	public void answer(List<byte[]> frames, boolean close, boolean keepOpen) {
+		if (keepOpen) {
 			this.keptOpen = true;
 		}
-		write(reply.frames());
-		if (reply.close()) {
+		write(frames);
+		if (close) {
 			closeGracefully(this.idling ? CloseReason.IDLE_TIMEOUT : CloseReason.EXIT);
 		}
 	}
