@@ -17,7 +17,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.GenericMessage;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Calls a {@link SocketService} for each message on its request channel, on the calling
@@ -54,12 +53,6 @@ public final class ServiceAdapter extends AbstractReplyProducingMessageHandler {
 			InetSocketAddress sender = (InetSocketAddress) headers.get(IpHeaders.PACKET_ADDRESS);
 			String listener = String.valueOf(headers.get(ConversationHeaders.LISTENER));
 			this.service.datagram(new Datagram(listener, sender, (byte[]) request.getPayload()), answer);
-		}
-		if (answer.keepsOpen() && ConversationEvent.IDLE.equals(headers.get(ConversationHeaders.EVENT))) {
-			return MessageBuilder.withPayload(new Reply(answer.frames(), false))
-				.copyHeaders(headers)
-				.setHeader(ConversationHeaders.KEEP_OPEN, true)
-				.build();
 		}
 		if (answer.frames().isEmpty() && !answer.closes()) {
 			return null;

@@ -170,6 +170,19 @@ class CustomServiceTests {
 	}
 
 	@Test
+	void aServiceKeepsAnIdleSessionOpenAndTheTimeoutStartsAgain() throws IOException {
+		try (WireClient client = WireClient.connect(this.listeners.port("keeper"))) {
+			// Three idle timeouts in a row, each answered with a keep-alive, the session
+			// still open after them.
+			for (int i = 0; i < 3; i++) {
+				assertThat(client.readLine()).isEqualTo("still here\n");
+			}
+			client.send("done\n");
+			assertThat(client.readLine()).isEqualTo("bye\n");
+		}
+	}
+
+	@Test
 	void aSpringIntegrationFlowCanServeAListenerInsteadOfAServiceBean() throws IOException {
 		try (WireClient client = WireClient.connect(this.listeners.port("audit"))) {
 			client.send("entry\n");

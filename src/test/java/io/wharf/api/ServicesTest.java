@@ -27,7 +27,9 @@ import org.springframework.context.annotation.Import;
 				"wharf.listeners.audit.port=0", "wharf.listeners.audit.service=audit",
 				"wharf.listeners.audit.framing.type=line", "wharf.listeners.audit-udp.protocol=udp",
 				"wharf.listeners.audit-udp.port=0", "wharf.listeners.audit-udp.service=audit",
-				"wharf.listeners.counter.max-connections=2000",
+				"wharf.listeners.keeper.protocol=tcp", "wharf.listeners.keeper.port=0",
+				"wharf.listeners.keeper.service=keeper", "wharf.listeners.keeper.framing.type=line",
+				"wharf.listeners.keeper.idle-timeout=200ms", "wharf.listeners.counter.max-connections=2000",
 				// A thousand clients, all from this one address.
 				"wharf.listeners.counter.max-connections-per-client=0",
 				"wharf.listeners.counter.connection-rate-per-client=0",

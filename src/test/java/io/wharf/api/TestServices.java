@@ -1,6 +1,7 @@
 package io.wharf.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,27 @@ class TestServices {
 	@Bean("counter")
 	CounterService counter() {
 		return new CounterService();
+	}
+
+	/**
+	 * Keeps idle sessions, sending a keep-alive line each time, until the client says
+	 * {@code bye}.
+	 */
+	@Bean("keeper")
+	SocketService<Void> keeper() {
+		return new SocketService<>() {
+
+			@Override
+			public void received(Session session, @Nullable Void state, byte[] frame, Answer answer) {
+				answer.send("bye").thenClose();
+			}
+
+			@Override
+			public void idle(Session session, @Nullable Void state, Duration timeout, Answer answer) {
+				answer.send("still here").keepOpen();
+			}
+
+		};
 	}
 
 	@Bean("fragile")
