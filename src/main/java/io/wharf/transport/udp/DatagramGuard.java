@@ -4,16 +4,14 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
-import io.netty.handler.ipfilter.IpFilterRuleType;
-import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.wharf.config.ClientLimits;
 import io.wharf.config.LimitsText;
 import io.wharf.config.ListenerProperties;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.LogThrottle;
+import io.wharf.transport.AddressRanges;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +49,7 @@ final class DatagramGuard {
 
 	private final LoopGuard loops = new LoopGuard();
 
-	private final List<IpSubnetFilterRule> exempt;
+	private final AddressRanges exempt;
 
 	private final boolean observe;
 
@@ -74,10 +72,7 @@ final class DatagramGuard {
 		this.wharfPorts = Set.copyOf(wharfPorts);
 		this.budgets = new SourceBudgets(properties.datagramRate(), properties.datagramBurst(),
 				properties.maxAmplification(), properties.amplificationAllowance().toBytes());
-		this.exempt = properties.exemptClients()
-			.stream()
-			.map((cidr) -> new IpSubnetFilterRule(cidr, IpFilterRuleType.ACCEPT))
-			.toList();
+		this.exempt = AddressRanges.of(properties.exemptClients());
 		this.observe = properties.clientLimits() == ClientLimits.OBSERVE;
 		this.metrics = metrics;
 	}
@@ -149,10 +144,14 @@ final class DatagramGuard {
 	boolean mayReply(InetSocketAddress destination, byte[] reply) {
 		long now = System.nanoTime();
 		int wire = onTheWire(destination.getAddress(), reply.length);
-		if (!this.budgets.reply(destination.getAddress(), wire, now, lenient(destination))
-				&& refuses("amplification", destination)) {
-			dropped(Drop.AMPLIFICATION, destination, reply.length);
-			return false;
+		// Whether the destination is let through regardless is worked out only when the
+		// reply exceeds its budget: the common reply pays nothing for it.
+		if (!this.budgets.reply(destination.getAddress(), wire, now, false)) {
+			if (refuses("amplification", destination)) {
+				dropped(Drop.AMPLIFICATION, destination, reply.length);
+				return false;
+			}
+			this.budgets.reply(destination.getAddress(), wire, now, true);
 		}
 		this.loops.replied(destination, reply, now);
 		return true;
@@ -184,15 +183,7 @@ final class DatagramGuard {
 	}
 
 	private boolean lenient(InetSocketAddress source) {
-		if (this.observe) {
-			return true;
-		}
-		for (IpSubnetFilterRule rule : this.exempt) {
-			if (rule.matches(source)) {
-				return true;
-			}
-		}
-		return false;
+		return this.observe || this.exempt.contains(source);
 	}
 
 	private void loopStopped(InetSocketAddress source) {

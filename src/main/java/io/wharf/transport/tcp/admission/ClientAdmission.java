@@ -1,16 +1,14 @@
 package io.wharf.transport.tcp.admission;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.netty.handler.ipfilter.IpFilterRuleType;
-import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.wharf.config.ClientLimits;
 import io.wharf.config.ListenerProperties;
+import io.wharf.transport.AddressRanges;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClientAdmission {
 
-	private final List<IpSubnetFilterRule> allow;
+	private final AddressRanges allow;
 
-	private final List<IpSubnetFilterRule> deny;
+	private final AddressRanges deny;
 
-	private final List<IpSubnetFilterRule> exempt;
+	private final AddressRanges exempt;
 
 	private final boolean observe;
 
@@ -54,9 +52,9 @@ public final class ClientAdmission {
 	}
 
 	ClientAdmission(Limits limits, OverLimit overLimit) {
-		this.allow = rules(limits.allow(), IpFilterRuleType.ACCEPT);
-		this.deny = rules(limits.deny(), IpFilterRuleType.REJECT);
-		this.exempt = rules(limits.exempt(), IpFilterRuleType.ACCEPT);
+		this.allow = AddressRanges.of(limits.allow());
+		this.deny = AddressRanges.of(limits.deny());
+		this.exempt = AddressRanges.of(limits.exempt());
 		this.observe = limits.observe();
 		this.perClient = limits.perClient();
 		this.perPrefix = limits.perPrefix();
@@ -92,16 +90,6 @@ public final class ClientAdmission {
 	}
 
 	/**
-	 * Netty's subnet rules for CIDR ranges, validated as literals at start-up.
-	 * @param cidrs the ranges, such as {@code 10.0.0.0/8}
-	 * @param type accept or reject
-	 * @return one rule per range
-	 */
-	public static List<IpSubnetFilterRule> rules(List<String> cidrs, IpFilterRuleType type) {
-		return cidrs.stream().map((cidr) -> new IpSubnetFilterRule(cidr, type)).toList();
-	}
-
-	/**
 	 * Admits a client, taking a connection slot for its address and its network, if its
 	 * limits allow it.
 	 * @param address the client's address
@@ -133,7 +121,7 @@ public final class ClientAdmission {
 	 */
 	private boolean refuses(String limit, InetAddress address, Boolean[] lenient) {
 		if (lenient[0] == null) {
-			lenient[0] = this.observe || anyMatches(this.exempt, new InetSocketAddress(address, 0));
+			lenient[0] = this.observe || this.exempt.contains(address);
 		}
 		if (!lenient[0]) {
 			return true;
@@ -154,18 +142,7 @@ public final class ClientAdmission {
 	}
 
 	private boolean allowed(InetAddress address) {
-		InetSocketAddress socket = new InetSocketAddress(address, 0);
-		return !anyMatches(this.deny, socket) && (this.allow.isEmpty() || anyMatches(this.allow, socket));
-	}
-
-	/**
-	 * Whether an address is in any of the ranges.
-	 * @param rules the ranges
-	 * @param address the address
-	 * @return true if one matches
-	 */
-	public static boolean anyMatches(List<IpSubnetFilterRule> rules, InetSocketAddress address) {
-		return rules.stream().anyMatch((rule) -> rule.matches(address));
+		return !this.deny.contains(address) && (this.allow.isEmpty() || this.allow.contains(address));
 	}
 
 	private static boolean take(Map<InetAddress, Integer> counts, InetAddress key, int max) {

@@ -1,13 +1,10 @@
 package io.wharf.transport.tcp.proxy;
 
 import java.net.InetSocketAddress;
-import java.util.List;
 
-import io.netty.handler.ipfilter.IpFilterRuleType;
-import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.ProxyProtocol;
-import io.wharf.transport.tcp.admission.ClientAdmission;
+import io.wharf.transport.AddressRanges;
 
 /**
  * A listener's PROXY protocol setting and the proxies it believes.
@@ -15,7 +12,7 @@ import io.wharf.transport.tcp.admission.ClientAdmission;
  * @param mode off, on or optional
  * @param trusted the trusted proxies' ranges
  */
-public record ProxyPolicy(ProxyProtocol mode, List<IpSubnetFilterRule> trusted) {
+public record ProxyPolicy(ProxyProtocol mode, AddressRanges trusted) {
 
 	/**
 	 * A listener's setting.
@@ -23,8 +20,7 @@ public record ProxyPolicy(ProxyProtocol mode, List<IpSubnetFilterRule> trusted) 
 	 * @return its policy
 	 */
 	public static ProxyPolicy of(ListenerProperties properties) {
-		return new ProxyPolicy(properties.proxyProtocol(),
-				ClientAdmission.rules(properties.trustedProxies(), IpFilterRuleType.ACCEPT));
+		return new ProxyPolicy(properties.proxyProtocol(), AddressRanges.of(properties.trustedProxies()));
 	}
 
 	/**
@@ -33,7 +29,7 @@ public record ProxyPolicy(ProxyProtocol mode, List<IpSubnetFilterRule> trusted) 
 	 * @return true if its header is believed
 	 */
 	public boolean trusts(InetSocketAddress peer) {
-		return ClientAdmission.anyMatches(this.trusted, peer);
+		return this.trusted.contains(peer);
 	}
 
 }
