@@ -3,13 +3,12 @@ package io.wharf.cluster;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import io.wharf.config.CheckedProperties;
 import io.wharf.config.PropertyChecks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * Cluster mode: several Wharf instances behaving as one to services and operators,
@@ -34,29 +33,22 @@ import org.springframework.validation.Validator;
 public record ClusterProperties(@DefaultValue("false") boolean enabled, @DefaultValue("wharf") String name,
 		@Nullable String instanceId, @DefaultValue("2s") Duration sendTimeout,
 		@DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("20s") Duration instanceTimeout,
-		@DefaultValue("10000") int queueCapacity) implements Validator {
+		@DefaultValue("10000") int queueCapacity) implements CheckedProperties {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
 	private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,62}");
 
 	@Override
-	public boolean supports(Class<?> type) {
-		return ClusterProperties.class.isAssignableFrom(type);
-	}
-
-	@Override
-	public void validate(Object target, Errors errors) {
-		ClusterProperties properties = (ClusterProperties) target;
-		PropertyChecks checks = new PropertyChecks(errors);
-		checks.matches("name", properties.name(), NAME, "must be letters, digits, '.', '-' and '_'");
-		checks.matches("instance-id", properties.instanceId(), INSTANCE_ID,
+	public void check(PropertyChecks checks) {
+		checks.matches("name", name(), NAME, "must be letters, digits, '.', '-' and '_'");
+		checks.matches("instance-id", instanceId(), INSTANCE_ID,
 				"must be up to 63 letters, digits, '.' and '-' (no '_', which separates it from the rest of a "
 						+ "session id)");
-		checks.atLeast("send-timeout", properties.sendTimeout(), Duration.ofMillis(1));
-		checks.atLeast("heartbeat-interval", properties.heartbeatInterval(), Duration.ofMillis(100));
-		checks.atLeast("instance-timeout", properties.instanceTimeout(), Duration.ofSeconds(1));
-		checks.between("queue-capacity", properties.queueCapacity(), 1, 10_000_000);
+		checks.atLeast("send-timeout", sendTimeout(), Duration.ofMillis(1));
+		checks.atLeast("heartbeat-interval", heartbeatInterval(), Duration.ofMillis(100));
+		checks.atLeast("instance-timeout", instanceTimeout(), Duration.ofSeconds(1));
+		checks.between("queue-capacity", queueCapacity(), 1, 10_000_000);
 	}
 
 }

@@ -8,8 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * The listeners Wharf starts, by name.
@@ -26,20 +24,14 @@ import org.springframework.validation.Validator;
 @ConfigurationProperties("wharf")
 public record ListenersProperties(@DefaultValue Map<String, ListenerProperties> listeners,
 		@Nullable Integer maxConnections, @DefaultValue("10s") Duration drainTimeout,
-		@NestedConfigurationProperty @Nullable ListenerDefaultsProperties listenerDefaults) implements Validator {
+		@NestedConfigurationProperty @Nullable ListenerDefaultsProperties listenerDefaults)
+		implements
+			CheckedProperties {
 
+	/** Checks every listener before the application starts. */
 	@Override
-	public boolean supports(Class<?> type) {
-		return ListenersProperties.class.isAssignableFrom(type);
-	}
-
-	/**
-	 * Checks every listener before the application starts: Spring Boot reports each
-	 * rejected property with its value and where it was set.
-	 */
-	@Override
-	public void validate(Object target, Errors errors) {
-		ListenersValidation.check((ListenersProperties) target, new PropertyChecks(errors));
+	public void check(PropertyChecks checks) {
+		ListenersValidation.check(this, checks);
 	}
 
 	/**

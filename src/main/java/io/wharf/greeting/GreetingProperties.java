@@ -4,12 +4,11 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 
+import io.wharf.config.CheckedProperties;
 import io.wharf.config.PropertyChecks;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * Every text of the greeting conversation; the defaults are the Python tutorial's bytes.
@@ -37,25 +36,18 @@ public record GreetingProperties(@DefaultValue("Server: Welcome!\n") String welc
 		@DefaultValue("Server: Names are at most {max} characters, try a shorter one.\n") String nameTooLong,
 		@DefaultValue("Server: No name in {timeout}, closing the connection. Good bye!\n") String idleFarewell,
 		@DefaultValue("Server: The server is shutting down. Good bye!\n") String shutdownFarewell,
-		@DefaultValue("2s") Duration fragmentWait) implements Validator {
+		@DefaultValue("2s") Duration fragmentWait) implements CheckedProperties {
 
 	@Override
-	public boolean supports(Class<?> type) {
-		return GreetingProperties.class.isAssignableFrom(type);
-	}
-
-	@Override
-	public void validate(Object target, Errors errors) {
-		GreetingProperties properties = (GreetingProperties) target;
-		PropertyChecks checks = new PropertyChecks(errors);
-		if (properties.exitWords().isEmpty()) {
+	public void check(PropertyChecks checks) {
+		if (exitWords().isEmpty()) {
 			checks.reject("exit-words", "must not be empty: at least one word ends the conversation");
 		}
-		for (int i = 0; i < properties.exitWords().size(); i++) {
-			checks.required("exit-words[" + i + "]", properties.exitWords().get(i), "a word");
+		for (int i = 0; i < exitWords().size(); i++) {
+			checks.required("exit-words[" + i + "]", exitWords().get(i), "a word");
 		}
-		checks.atLeast("max-name-length", properties.maxNameLength(), 1);
-		checks.atLeast("fragment-wait", properties.fragmentWait(), Duration.ofMillis(1));
+		checks.atLeast("max-name-length", maxNameLength(), 1);
+		checks.atLeast("fragment-wait", fragmentWait(), Duration.ofMillis(1));
 	}
 
 }
