@@ -31,11 +31,11 @@ public final class ListenerMetrics {
 	public static final List<String> DROP_REASONS = List.of("reserved_port", "wharf_port", "loop", "rate_limited",
 			"amplification", "handler", "send_failed");
 
-	/**
-	 * Per-client limits, refused or let through; the rest are counted where they refuse.
-	 */
-	public static final List<String> CLIENT_LIMITS = List.of("per_client", "per_prefix", "client_rate", "datagram_rate",
-			"amplification");
+	/** A TCP listener's per-client limits, refused or let through. */
+	public static final List<String> TCP_CLIENT_LIMITS = List.of("per_client", "per_prefix", "client_rate");
+
+	/** A UDP listener's per-source limits, refused or let through. */
+	public static final List<String> UDP_CLIENT_LIMITS = List.of("datagram_rate", "amplification");
 
 	/** What is done about a client over a per-client limit. */
 	public static final List<String> LIMIT_ACTIONS = List.of("refused", "exempt", "observed");
@@ -103,7 +103,7 @@ public final class ListenerMetrics {
 		this.errors = new TaggedCounters(registry, "wharf.errors", "Errors, by type", this.tags, "type", ERROR_TYPES);
 		this.activity = new ListenerActivity(this.messagesReceived, this.messagesSent, this.bytesReceived,
 				this.bytesSent, this.active);
-		List<String> limits = protocol.equals("tcp") ? CLIENT_LIMITS.subList(0, 3) : CLIENT_LIMITS.subList(3, 5);
+		List<String> limits = protocol.equals("tcp") ? TCP_CLIENT_LIMITS : UDP_CLIENT_LIMITS;
 		limits.forEach((clientLimit) -> LIMIT_ACTIONS.forEach((action) -> limitExceeded(clientLimit, action)));
 		if (protocol.equals("tcp")) {
 			this.connections = new ConnectionMeters(registry, this.tags, this.active, limit);
@@ -188,7 +188,7 @@ public final class ListenerMetrics {
 	 * Counts a client over one of its per-client limits, in
 	 * {@code wharf_client_limits_exceeded_total}, whose series for the listener's
 	 * protocol are registered up front, so that their rates exist from zero.
-	 * @param limit one of {@link #CLIENT_LIMITS}
+	 * @param limit one of {@link #TCP_CLIENT_LIMITS} or {@link #UDP_CLIENT_LIMITS}
 	 * @param action {@code refused}, {@code observed} ({@code client-limits: observe}) or
 	 * {@code exempt} ({@code exempt-clients})
 	 */

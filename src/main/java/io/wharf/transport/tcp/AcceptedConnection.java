@@ -228,7 +228,7 @@ final class AcceptedConnection implements PendingClient {
 	 */
 	private void refused(String cause, @Nullable String why) {
 		this.listener.metrics().connections().rejected(cause);
-		if (ListenerMetrics.CLIENT_LIMITS.contains(cause)) {
+		if (ListenerMetrics.TCP_CLIENT_LIMITS.contains(cause)) {
 			this.listener.metrics().clientLimitExceeded(cause, "refused");
 		}
 		this.listener.log().refused(this.client, cause, why);
