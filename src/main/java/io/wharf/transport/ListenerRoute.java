@@ -68,12 +68,14 @@ public final class ListenerRoute {
 	}
 
 	/**
-	 * Whether the listener's messages carry Spring's id and timestamp headers: an
-	 * application's own Spring Integration flow may rely on them; Wharf's own channel
-	 * into a {@code SocketService} does not read them.
+	 * Whether the listener's service is an application's own Spring Integration flow
+	 * rather than a {@code SocketService} bean. A flow's messages carry Spring's id and
+	 * timestamp headers, which it may rely on, and its TCP replies come back through the
+	 * reply channel; Wharf's own channel into a service bean reads neither, and a
+	 * session's answer is written straight to it.
 	 * @return false for a service bean's channel
 	 */
-	public boolean stampsMessages() {
+	public boolean servedByFlow() {
 		return !(this.service instanceof WharfChannel);
 	}
 
@@ -106,17 +108,21 @@ public final class ListenerRoute {
 	 * service's channel, and the adapter (registered as {@code <listener>.inbound}) and
 	 * any further components become beans and start, the adapter last.
 	 * @param inbound the listener's inbound adapter
-	 * @param replySender writes replies back to clients
+	 * @param replySender writes replies back to clients; null when nothing replies
+	 * through the reply channel (a TCP listener's service bean answers its session
+	 * directly)
 	 * @param components further components to register, by bean name
 	 */
-	public synchronized void start(MessageProducerSupport inbound, MessageHandler replySender,
+	public synchronized void start(MessageProducerSupport inbound, @Nullable MessageHandler replySender,
 			Map<String, Object> components) {
 		if (replySender instanceof AbstractMessageHandler handler) {
 			handler.setBeanName(this.name + ".replies");
 			handler.setBeanFactory(this.beans);
 			handler.afterPropertiesSet();
 		}
-		this.replies.subscribe(replySender);
+		if (replySender != null) {
+			this.replies.subscribe(replySender);
+		}
 		this.replySender = replySender;
 		inbound.setOutputChannel(this.service);
 		Map<String, Object> all = new LinkedHashMap<>(components);

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.wharf.config.ProxyProtocol;
-import io.wharf.transport.tcp.connection.ConnectionCounts;
 import io.wharf.transport.tcp.proxy.ProxyHeader;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
 import io.wharf.transport.tcp.tls.ListenerTls;
@@ -15,7 +14,7 @@ import io.wharf.transport.tcp.tls.TlsHandshake;
  * Everything a byte meets on its way through one TCP connection, assembled in this one
  * place, in order, when the connection is accepted: admission first (a refused connection
  * gets no handler at all), then the PROXY header (on a PROXY listener), TLS and its
- * handshake (on a TLS listener), the counts, the framing decoder and encoder, and the
+ * handshake (on a TLS listener), the framing decoder, which counts what it reads, and the
  * session handler that delivers frames to Spring Integration. The
  * {@link AcceptedConnection} decides when the session opens.
  */
@@ -55,13 +54,10 @@ final class ConnectionPipeline extends ChannelInitializer<SocketChannel> {
 			pipeline.addLast("tls", tls.newHandler(channel))
 				.addLast("tls-handshake", new TlsHandshake(tls, connection::secured));
 		}
-		ChannelHandler decoder = this.listener.framing().decoder();
-		pipeline.addLast(ConnectionCounts.HANDLER, connection.counts()).addLast("frame-decoder", decoder);
-		ChannelHandler encoder = this.listener.framing().encoder();
-		if (encoder != null) {
-			pipeline.addLast("frame-encoder", encoder);
-		}
-		pipeline.addLast("session", new SessionHandler(connection, decoder));
+		// The decoder counts what it reads (ConnectionCounts); the session frames its
+		// replies as it writes them (Framing.frame): no stage of its own for either.
+		ChannelHandler decoder = this.listener.framing().decoder(connection.counts());
+		pipeline.addLast("frame-decoder", decoder).addLast("session", new SessionHandler(connection, decoder));
 	}
 
 }

@@ -44,7 +44,8 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 
 	private final SessionHandle handle;
 
-	private final ConnectionDrain drain = new ConnectionDrain();
+	/** Made when the server begins draining: most sessions never see one. */
+	private @Nullable ConnectionDrain drain;
 
 	private boolean reading;
 
@@ -94,8 +95,12 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 	 * once, or for a session in the middle of a frame once that frame is answered.
 	 */
 	void drain() {
-		this.drain.begin();
-		if (this.drain.lastWordsDue(this.close.closing(), this.counts.midFrame())) {
+		ConnectionDrain drain = this.drain;
+		if (drain == null) {
+			drain = new ConnectionDrain();
+			this.drain = drain;
+		}
+		if (drain.lastWordsDue(this.close.closing(), this.counts.midFrame())) {
 			lastWords(CloseReason.SHUTDOWN, ConversationEvent.DRAINING, null, null);
 		}
 	}
@@ -106,7 +111,9 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 			return;
 		}
 		this.reading = true;
-		this.drain.frameRead();
+		if (this.drain != null) {
+			this.drain.frameRead();
+		}
 		this.counts.received();
 		long start = System.nanoTime();
 		deliver(this.listener.messages().frame(this, this.handle, frame));
@@ -173,7 +180,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 			this.flushPending = false;
 			this.channel.flush();
 		}
-		if (this.drain.draining()) {
+		if (this.drain != null) {
 			drain();
 		}
 	}
@@ -224,13 +231,19 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		if (this.close.closing() || frames.isEmpty()) {
 			return;
 		}
-		long bytes = 0;
+		int bytes = 0;
 		for (byte[] frame : frames) {
-			// A pooled direct buffer, as the socket writes it: a wrapped array would be
-			// copied into one at write time anyway, after an object of its own.
-			ByteBuf buffer = this.channel.alloc().directBuffer(frame.length).writeBytes(frame);
-			this.channel.write(buffer, this.channel.voidPromise());
-			bytes += this.listener.framing().framedSize(frame);
+			ByteBuf framed;
+			try {
+				framed = this.listener.framing().frame(this.channel.alloc(), frame);
+			}
+			catch (IllegalArgumentException ex) {
+				// A reply the framing cannot carry (longer than the length header holds).
+				failed(ex);
+				return;
+			}
+			bytes += framed.readableBytes();
+			this.channel.write(framed, this.channel.voidPromise());
 		}
 		this.counts.sent(frames.size(), bytes);
 		this.flushPending = true;

@@ -90,7 +90,7 @@ class TcpTransport implements ListenerTransport {
 		ListenerTls tls = properties.ssl().enabled()
 				? ListenerTls.of(name, properties.ssl(), this.bundles, tlsProvider(), metrics) : null;
 		ListenerContext context = new ListenerContext(name, log,
-				new InboundMessages(route.headers(), route.stampsMessages()), metrics, deadlines,
+				new InboundMessages(route.headers(), route.servedByFlow()), metrics, deadlines,
 				new Framing(properties.framing()), ProxyPolicy.of(properties), tls, this.ids, this.observer);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops,
 				(self) -> new ConnectionPipeline(context, connections, self));
@@ -112,8 +112,16 @@ class TcpTransport implements ListenerTransport {
 		public void start(Set<Integer> wharfPorts) {
 			ListenerInboundAdapter inbound = new ListenerInboundAdapter();
 			inbound.setConnectionFactory(this.factory);
-			TcpSendingMessageHandler replies = new TcpSendingMessageHandler();
-			replies.setConnectionFactory(this.factory);
+			// Only a flow's replies come back through Spring Integration's sending
+			// handler,
+			// which registers every connection to find it by id; a service bean answers
+			// its
+			// session directly, so its connections are spared that registration.
+			TcpSendingMessageHandler replies = null;
+			if (this.route.servedByFlow()) {
+				replies = new TcpSendingMessageHandler();
+				replies.setConnectionFactory(this.factory);
+			}
 			this.route.start(inbound, replies, Map.of(this.name + ".connections", this.factory));
 			this.deadlines.start();
 		}

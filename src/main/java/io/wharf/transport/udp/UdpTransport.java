@@ -117,7 +117,7 @@ class UdpTransport implements ListenerTransport {
 			DatagramGuard guard = new DatagramGuard(this.name, this.properties, wharfPorts, this.metrics);
 			this.metrics.kernelDrops(KernelDrops.of(this.socket.getLocalPort())::read);
 			ListenerDatagramAdapter adapter = new ListenerDatagramAdapter(this.name, this.properties.requiredService(),
-					this.socket.getLocalPort(), this.route.headers(), this.metrics, guard, this.route.stampsMessages());
+					this.socket.getLocalPort(), this.route.headers(), this.metrics, guard, this.route.servedByFlow());
 			adapter.setSocket(this.socket);
 			adapter.setLookupHost(false);
 			// One thread receives and processes; the default pool would add a hand-off.

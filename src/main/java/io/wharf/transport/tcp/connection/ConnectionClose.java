@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
@@ -130,14 +129,12 @@ public final class ConnectionClose {
 	}
 
 	/**
-	 * Flushes and completes once everything written so far is on the wire; the empty
-	 * write enters below the framing encoder, which would frame it as a message, and
-	 * above TLS, which holds what it has not encrypted yet.
+	 * Flushes and completes once everything written so far is on the wire, TLS's pending
+	 * records included: replies are framed before they are written, so an empty write
+	 * through the whole pipeline is no message.
 	 */
 	private ChannelFuture afterPendingWrites() {
-		ChannelHandlerContext belowFraming = this.channel.pipeline().context(ConnectionCounts.HANDLER);
-		return ((belowFraming != null) ? belowFraming : this.channel.pipeline().firstContext())
-			.writeAndFlush(Unpooled.EMPTY_BUFFER);
+		return this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER);
 	}
 
 }

@@ -5,27 +5,17 @@ package io.wharf.transport.tcp.connection;
  * once for a session between frames, and for a session in the middle of a frame once that
  * frame is answered. A client that streams frames back to back is always in the middle of
  * one; once a frame is answered during the drain, the next one, not read in full, is not
- * waited for. Used on the session's event loop only.
+ * waited for. Made when the drain reaches the session; used on its event loop only.
  */
 public final class ConnectionDrain {
-
-	private boolean draining;
 
 	private boolean lastWordsSaid;
 
 	private boolean answeredWhileDraining;
 
-	public void begin() {
-		this.draining = true;
-	}
-
-	public boolean draining() {
-		return this.draining;
-	}
-
 	/** A frame is read: once it is answered, a drain need not wait for the next. */
 	public void frameRead() {
-		this.answeredWhileDraining = this.draining;
+		this.answeredWhileDraining = true;
 	}
 
 	/**
@@ -35,7 +25,7 @@ public final class ConnectionDrain {
 	 * @return true if the service should say its last words and the session close
 	 */
 	public boolean lastWordsDue(boolean closing, boolean midFrame) {
-		if (!this.draining || this.lastWordsSaid || closing || (midFrame && !this.answeredWhileDraining)) {
+		if (this.lastWordsSaid || closing || (midFrame && !this.answeredWhileDraining)) {
 			return false;
 		}
 		this.lastWordsSaid = true;

@@ -4,30 +4,23 @@ import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.handler.codec.ByteToMessageDecoder;
 
 /**
- * No framing: each read is a message, cut into pieces of at most the chunk size.
+ * No framing: each read is a message, cut into pieces of at most the chunk size. Nothing
+ * is held between reads, and nothing copied: a piece is a slice of the read.
  */
-final class RawDecoder extends MessageToMessageDecoder<ByteBuf> {
+final class RawDecoder extends ByteToMessageDecoder {
 
 	private final int chunk;
 
 	RawDecoder(int chunk) {
-		super(ByteBuf.class);
 		this.chunk = chunk;
 	}
 
 	@Override
 	protected void decode(ChannelHandlerContext ctx, ByteBuf read, List<Object> out) {
-		while (read.isReadable()) {
-			out.add(read.readRetainedSlice(Math.min(read.readableBytes(), this.chunk)));
-		}
-	}
-
-	@Override
-	public boolean isSharable() {
-		return true;
+		out.add(read.readRetainedSlice(Math.min(read.readableBytes(), this.chunk)));
 	}
 
 }

@@ -1,6 +1,7 @@
 /**
  * How a TCP byte stream is cut into frames and how replies are framed: the framing
- * configuration, and one Netty decoder and encoder per framing.
+ * configuration, one Netty decoder per framing, and replies framed into the buffer the
+ * session writes.
  */
 @NullMarked
 package io.wharf.transport.tcp.framing;

@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.wharf.config.framing.FrameByteOrder;
 import io.wharf.config.framing.FramingProperties;
 import io.wharf.config.framing.FramingType;
@@ -15,8 +16,8 @@ import io.wharf.config.framing.FramingType;
 import org.springframework.util.unit.DataSize;
 
 /**
- * A framing's decoder and encoder in an {@link EmbeddedChannel}: bytes in, frames out, no
- * sockets.
+ * A framing's decoder and its reply framing, the decoder in an {@link EmbeddedChannel}:
+ * bytes in, frames out, no sockets.
  */
 final class Frames {
 
@@ -28,7 +29,7 @@ final class Frames {
 
 	private Frames(FramingProperties properties) {
 		this.framing = new Framing(properties);
-		this.channel = new EmbeddedChannel(this.framing.decoder());
+		this.channel = new EmbeddedChannel(this.framing.decoder(ByteToMessageDecoder.MERGE_CUMULATOR));
 	}
 
 	static Frames of(FramingType type, int headerSize, FrameByteOrder order, String start, String end, int max) {

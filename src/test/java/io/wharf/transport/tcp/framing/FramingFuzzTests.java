@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.wharf.config.framing.FrameByteOrder;
 import io.wharf.config.framing.FramingProperties;
 import io.wharf.config.framing.FramingType;
@@ -51,7 +52,7 @@ class FramingFuzzTests {
 
 	private static void decode(FramingProperties properties, FuzzedDataProvider data) {
 		Framing framing = new Framing(properties);
-		EmbeddedChannel channel = new EmbeddedChannel(framing.decoder());
+		EmbeddedChannel channel = new EmbeddedChannel(framing.decoder(ByteToMessageDecoder.MERGE_CUMULATOR));
 		List<byte[]> pieces = new ArrayList<>();
 		while (data.remainingBytes() > 0) {
 			pieces.add(data.consumeBytes(data.consumeInt(1, 100)));
