@@ -2,6 +2,7 @@ package io.wharf.chart;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -126,9 +127,41 @@ class OptionalResourcesTests {
 			assertThat(each.getAnnotations().get("runbook_url")).isEqualTo(
 					"https://git.example.com/wharf/-/blob/main/docs/runbooks.md#" + each.getAlert().toLowerCase());
 		});
-		assertThat(rule.getSpec().getGroups().get(1).getName()).isEqualTo("wharf-additional");
-		assertThat(rule.getSpec().getGroups().get(1).getRules()).singleElement()
+		assertThat(rule.getSpec().getGroups().get(2).getName()).isEqualTo("wharf-additional");
+		assertThat(rule.getSpec().getGroups().get(2).getRules()).singleElement()
 			.satisfies((own) -> assertThat(own.getAlert()).isEqualTo("DevicesQuiet"));
+	}
+
+	@Test
+	void theObjectivesAndTheLatencyThresholdAreChartValues() {
+		PrometheusRule rule = HelmChart
+			.render("all-optional-values.yaml",
+					Map.of("metrics.prometheusRule.slo.availability", 99.5,
+							"metrics.prometheusRule.slo.latency.objective", 95,
+							"metrics.prometheusRule.slo.latency.threshold", 1))
+			.one(PrometheusRule.class);
+		var objectives = rule.getSpec().getGroups().get(1);
+		assertThat(objectives.getName()).isEqualTo("wharf-slo");
+		Map<String, String> records = new java.util.HashMap<>();
+		objectives.getRules()
+			.stream()
+			.filter((each) -> each.getRecord() != null)
+			.forEach((each) -> records.put(each.getRecord(), each.getExpr().getStrVal()));
+		assertThat(records).containsEntry("wharf:slo_availability_objective", "vector(99.5 / 100)")
+			.containsEntry("wharf:slo_latency_objective", "vector(95 / 100)");
+		assertThat(records.get("wharf_listener:slo_slow:ratio_rate1h")).contains("le=\"1.0\"")
+			.doesNotContain("le=\"0.1\"");
+	}
+
+	@Test
+	void everyAlertCanBeSwitchedOffByName() throws IOException {
+		JsonNode file = YAML.readTree(Files.readString(HelmChart.DIRECTORY.resolve("files/alerts.yaml")));
+		List<String> alerts = file.findValuesAsText("alert");
+		JsonNode schema = new ObjectMapper().readTree(HelmChart.DIRECTORY.resolve("values.schema.json").toFile());
+		List<String> named = new ArrayList<>();
+		schema.at("/properties/metrics/properties/prometheusRule/properties/disabled/propertyNames/enum")
+			.forEach((name) -> named.add(name.asText()));
+		assertThat(named).containsExactlyInAnyOrderElementsOf(alerts).hasSize(15);
 	}
 
 	@Test

@@ -35,6 +35,8 @@ class ValuesValidationTests {
 			listeners.new-one.port                  | 7000        | protocol
 			service.type                            | External    | type
 			replicas                                | 2           | replicas
+			metrics.prometheusRule.slo.latency.threshold | 0.2    | threshold
+			metrics.prometheusRule.slo.availability | 100         | availability
 			""")
 	void schemaRejects(String key, String value, String named) {
 		assertThatIllegalStateException().isThrownBy(() -> HelmChart.render(null, Map.of(key, value)))

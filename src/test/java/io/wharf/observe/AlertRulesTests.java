@@ -24,7 +24,7 @@ class AlertRulesTests {
 	void rulesAreValid() throws Exception {
 		Promtool.Result result = Promtool.run("", FILES, "check", "rules", "alerts.yaml");
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(result.output()).contains("SUCCESS: 11 rules found");
+		assertThat(result.output()).contains("SUCCESS: 31 rules found");
 	}
 
 	@Test

@@ -79,7 +79,10 @@ class DashboardQueriesTests {
 	@Test
 	void everyPanelSaysWhatItShowsAndTheVariablesNarrowByJobAndInstance() throws IOException {
 		String dashboard = Files.readString(Prometheus.DASHBOARD);
-		List<Map<String, Object>> panels = JsonPath.read(dashboard, "$.panels[?(@.type != 'row')]");
+		List<Map<String, Object>> panels = Prometheus.dashboardPanels()
+			.stream()
+			.filter((panel) -> !"row".equals(panel.get("type")))
+			.toList();
 		assertThat(panels)
 			.allSatisfy((panel) -> assertThat((String) panel.get("description")).as(panel.get("title").toString())
 				.isNotBlank());
@@ -90,6 +93,18 @@ class DashboardQueriesTests {
 				"p99 processing time", "Certificate expiry");
 		assertThat(Prometheus.dashboardQueries((row) -> true))
 			.allSatisfy((query) -> assertThat(query).doesNotContain("$"));
+	}
+
+	@Test
+	void theOverviewAndObjectivesOpenWithTheRestCollapsedAndOneCrosshairAcrossPanels() throws IOException {
+		String dashboard = Files.readString(Prometheus.DASHBOARD);
+		assertThat((Integer) JsonPath.read(dashboard, "$.graphTooltip")).as("shared crosshair").isEqualTo(1);
+		List<String> open = JsonPath.read(dashboard, "$.panels[?(@.type == 'row' && @.collapsed == false)].title");
+		assertThat(open).containsExactly("Overview", "Objectives");
+		List<String> collapsed = JsonPath.read(dashboard, "$.panels[?(@.type == 'row' && @.collapsed == true)].title");
+		assertThat(collapsed).contains("Connections", "Latency", "JVM", "Cluster");
+		List<String> annotations = JsonPath.read(dashboard, "$.annotations.list[*].expr");
+		assertThat(annotations).singleElement().asString().contains("process_start_time_seconds");
 	}
 
 	private void driveTraffic() throws IOException {

@@ -100,15 +100,31 @@ public final class Prometheus implements AutoCloseable {
 	}
 
 	/**
+	 * The dashboard's panels, rows included, in order: a collapsed row carries its
+	 * panels, which follow it here.
+	 * @return the panels
+	 */
+	static List<Map<String, Object>> dashboardPanels() throws IOException {
+		List<Map<String, Object>> top = JsonPath.read(Files.readString(DASHBOARD), "$.panels[*]");
+		List<Map<String, Object>> panels = new ArrayList<>();
+		for (Map<String, Object> panel : top) {
+			panels.add(panel);
+			if (panel.get("panels") instanceof List<?> inside) {
+				inside.forEach((each) -> panels.add(JsonPath.read(each, "$")));
+			}
+		}
+		return panels;
+	}
+
+	/**
 	 * The queries of the dashboard's panels, with every variable matching anything.
 	 * @param row which rows' panels, by the row's title
 	 * @return the queries
 	 */
 	public static List<String> dashboardQueries(Predicate<String> row) throws IOException {
-		List<Map<String, Object>> panels = JsonPath.read(Files.readString(DASHBOARD), "$.panels[*]");
 		List<String> queries = new ArrayList<>();
 		String current = "";
-		for (Map<String, Object> panel : panels) {
+		for (Map<String, Object> panel : dashboardPanels()) {
 			if ("row".equals(panel.get("type"))) {
 				current = (String) panel.get("title");
 				continue;
