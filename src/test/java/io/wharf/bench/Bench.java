@@ -383,15 +383,22 @@ public final class Bench {
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
 		command.addAll(JVM_FLAGS);
 		command.addAll(serverJvmArgs(name));
-		if (variant.contains("plainjit")) {
+		// "plain" starts as a bare java -jar does (the same heap sizing): no start-up
+		// flags and no archive; the packaged jar picks Spring AOT itself ("plain-noaot":
+		// -Dspring.aot.enabled=false).
+		boolean plain = variant.contains("plain");
+		if (variant.contains("plainjit") || plain) {
 			command.removeAll(COMPILER_PRIORITY);
 		}
 		boolean springAot = !variant.contains("noaot");
-		if (springAot) {
+		if (plain && !springAot) {
+			command.add("-Dspring.aot.enabled=false");
+		}
+		else if (springAot && !plain) {
 			command.add(SPRING_AOT);
 		}
 		boolean baseline = name.startsWith(BASELINE);
-		if (this.options.cds() && !baseline) {
+		if (this.options.cds() && !baseline && !plain) {
 			command.add(ClassDataSharing.runFlag(this.options, springAot));
 		}
 		Path jar = baseline ? this.baselineJar : this.wharfJar;
