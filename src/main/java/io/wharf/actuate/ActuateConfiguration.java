@@ -20,14 +20,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The listeners' health component, the sockets endpoint and the TLS provider in
+ * The listeners' health component, the sockets and tap endpoints and the TLS provider in
  * {@code /actuator/info}, when the application has Actuator (the server does), each only
  * where Actuator has it switched on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = { "org.springframework.boot.health.contributor.HealthIndicator",
 		"org.springframework.boot.actuate.endpoint.annotation.Endpoint" })
-@EnableConfigurationProperties(SocketsProperties.class)
+@EnableConfigurationProperties({ SocketsProperties.class, TapProperties.class })
 public class ActuateConfiguration {
 
 	@Bean
@@ -45,6 +45,12 @@ public class ActuateConfiguration {
 		return new SocketsEndpoint(properties, listeners, metrics, sockets,
 				(clusterState != null && clusterSessions != null) ? new ClusterSockets(clusterState, clusterSessions)
 						: null);
+	}
+
+	@Bean
+	@ConditionalOnAvailableEndpoint
+	TapEndpoint wharfTapEndpoint(Listeners listeners, TapProperties properties) {
+		return new TapEndpoint(listeners, properties);
 	}
 
 	/**

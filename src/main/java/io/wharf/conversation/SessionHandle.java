@@ -45,6 +45,11 @@ public final class SessionHandle implements Session {
 	/** Bytes sent from other threads and not yet handed to the connection. */
 	private volatile long queued;
 
+	/**
+	 * An operator's look at the session's frames; set and read on its I/O thread only.
+	 */
+	private @Nullable FrameTap tap;
+
 	private static final AtomicLongFieldUpdater<SessionHandle> QUEUED = AtomicLongFieldUpdater
 		.newUpdater(SessionHandle.class, "queued");
 
@@ -83,6 +88,61 @@ public final class SessionHandle implements Session {
 	@Override
 	public boolean isOpen() {
 		return this.channel.isOpen();
+	}
+
+	/**
+	 * Shows the session's next frames to a tap, from its I/O thread; a tap already on it
+	 * ends ("replaced"), and a session already closed ends it at once ("closed").
+	 * @param tap the tap
+	 */
+	public void tap(FrameTap tap) {
+		this.channel.execute(() -> {
+			if (!this.channel.isOpen()) {
+				tap.end("closed");
+				return;
+			}
+			FrameTap previous = this.tap;
+			if (previous != null) {
+				previous.end("replaced");
+			}
+			this.tap = tap;
+		});
+	}
+
+	/**
+	 * Ends a tap at its time limit, from the session's I/O thread (a closed session's I/O
+	 * thread may be gone with it: the caller waits a bounded time).
+	 * @param tap the tap
+	 */
+	public void untap(FrameTap tap) {
+		this.channel.execute(() -> {
+			tap.end("time");
+			if (this.tap == tap) {
+				this.tap = null;
+			}
+		});
+	}
+
+	/**
+	 * A frame read from the client or written to it, for a tap if there is one: one field
+	 * read for a session that is not tapped. On the session's I/O thread.
+	 * @param in whether it came from the client
+	 * @param frame its bytes
+	 */
+	public void tapped(boolean in, byte[] frame) {
+		FrameTap current = this.tap;
+		if (current != null && !current.saw(in, frame)) {
+			this.tap = null;
+		}
+	}
+
+	/** The session closed: a tap on it ends. On its I/O thread. */
+	public void tapClosed() {
+		FrameTap current = this.tap;
+		if (current != null) {
+			current.end("closed");
+			this.tap = null;
+		}
 	}
 
 	/**

@@ -67,6 +67,18 @@ class SocketsEndpointTests {
 	}
 
 	@Test
+	void thereIsNoTapUnlessExposedAndAllowed() throws Exception {
+		assumeDefaultEndpoints();
+		assertThat(send("POST", "/actuator/tap/echo-nul/8889-1").statusCode()).isEqualTo(404);
+	}
+
+	/** Subclasses that expose and allow more endpoints leave the default's checks out. */
+	void assumeDefaultEndpoints() {
+		org.junit.jupiter.api.Assumptions
+			.assumeTrue(getClass() == SocketsEndpointTests.class || getClass() == SocketsEndpointCloseTests.class);
+	}
+
+	@Test
 	void showsEachGreetingSessionsState() throws Exception {
 		try (WireClient client = WireClient.connect(this.listeners.port("greeting-tcp"))) {
 			client.readText("Server: Welcome!\nServer: What's your name");

@@ -85,6 +85,9 @@ class ChartConfigurationBootsTests {
 				.forEach((tag) -> assertThat(scrape.body()).as("config override of a common tag")
 					.contains(tag.getKey() + "=\"" + tag.getValue().asText()));
 			assertThat(get(actuator, "/actuator/info").body()).contains("\"pod\":\"" + POD_NAME + "\"");
+			assertThat(get(actuator, "/actuator").body()).as("no session tap from the chart's configuration")
+				.contains("/actuator/sockets")
+				.doesNotContain("/actuator/tap");
 
 			greetingConversation(config, listeners);
 			udpEcho(config, listeners);

@@ -115,6 +115,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 			this.drain.frameRead();
 		}
 		this.counts.received();
+		this.handle.tapped(true, frame);
 		long start = System.nanoTime();
 		deliver(this.listener.messages().frame(this, this.handle, frame));
 		this.listener.metrics().processed(System.nanoTime() - start);
@@ -233,6 +234,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		}
 		int bytes = 0;
 		for (byte[] frame : frames) {
+			this.handle.tapped(false, frame);
 			ByteBuf framed;
 			try {
 				framed = this.listener.framing().frame(this.channel.alloc(), frame);
@@ -305,6 +307,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 
 	/** Ends the session once its channel is closed, from whichever side. */
 	void closed() {
+		this.handle.tapClosed();
 		this.close.now(CloseReason.CLIENT_CLOSED);
 		CloseReason reason = this.close.reason();
 		this.counts.meter();
