@@ -172,7 +172,8 @@ container port or Service port.
 {{- if or (not $.protocol) (eq $l.protocol $.protocol) }}
 - name: {{ $name }}
   port: {{ $l.servicePort | default $l.port }}
-  targetPort: {{ $name }}
+  {{- /* With listener reload the pods name no listener ports: a Service targets the number. */}}
+  targetPort: {{ ternary $l.port $name $.root.Values.listenerReload.enabled }}
   protocol: {{ upper $l.protocol }}
   {{- if and $nodePorts $l.nodePort }}
   nodePort: {{ $l.nodePort }}
@@ -196,6 +197,9 @@ container port or Service port.
 {{- $wharf := dict "drain-timeout" (printf "%ds" $drain) "listeners" $listeners }}
 {{- if .Values.greeting }}
 {{- $_ := set $wharf "greeting" .Values.greeting }}
+{{- end }}
+{{- if .Values.listenerReload.enabled }}
+{{- $_ := set $wharf "reload" (dict "enabled" true "file" "/etc/wharf/application.yml" "interval" .Values.listenerReload.interval) }}
 {{- end }}
 {{- $config := dict
   "server" (dict "port" .Values.actuator.port)

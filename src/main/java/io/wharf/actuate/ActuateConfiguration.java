@@ -32,19 +32,18 @@ public class ActuateConfiguration {
 
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("listeners")
-	ListenersHealthIndicator listenersHealthIndicator(ListenersProperties properties, Listeners listeners) {
-		return new ListenersHealthIndicator(properties, listeners);
+	ListenersHealthIndicator listenersHealthIndicator(Listeners listeners) {
+		return new ListenersHealthIndicator(listeners);
 	}
 
 	@Bean
 	@ConditionalOnAvailableEndpoint
-	SocketsEndpoint wharfSocketsEndpoint(ListenersProperties properties, Listeners listeners, MetricsByListener metrics,
-			SocketsProperties sockets, ObjectProvider<ClusterState> state, ObjectProvider<ClusterSessions> cluster) {
+	SocketsEndpoint wharfSocketsEndpoint(Listeners listeners, MetricsByListener metrics, SocketsProperties sockets,
+			ObjectProvider<ClusterState> state, ObjectProvider<ClusterSessions> cluster) {
 		ClusterState clusterState = state.getIfAvailable();
 		ClusterSessions clusterSessions = cluster.getIfAvailable();
-		return new SocketsEndpoint(properties, listeners, metrics, sockets,
-				(clusterState != null && clusterSessions != null) ? new ClusterSockets(clusterState, clusterSessions)
-						: null);
+		return new SocketsEndpoint(listeners, metrics, sockets, (clusterState != null && clusterSessions != null)
+				? new ClusterSockets(clusterState, clusterSessions) : null);
 	}
 
 	@Bean

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.wharf.config.ListenerProperties;
-import io.wharf.config.ListenersProperties;
 import io.wharf.transport.BoundListener;
 import io.wharf.transport.Listeners;
 
@@ -19,12 +18,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 class ListenersHealthIndicator implements HealthIndicator {
 
-	private final ListenersProperties properties;
-
 	private final Listeners listeners;
 
-	ListenersHealthIndicator(ListenersProperties properties, Listeners listeners) {
-		this.properties = properties;
+	ListenersHealthIndicator(Listeners listeners) {
 		this.listeners = listeners;
 	}
 
@@ -33,7 +29,7 @@ class ListenersHealthIndicator implements HealthIndicator {
 		Map<String, BoundListener> bound = this.listeners.bound();
 		boolean allBound = this.listeners.isRunning();
 		Map<String, Object> details = new LinkedHashMap<>();
-		for (Map.Entry<String, ListenerProperties> entry : this.properties.enabled().entrySet()) {
+		for (Map.Entry<String, ListenerProperties> entry : this.listeners.configured().enabled().entrySet()) {
 			allBound &= bound.containsKey(entry.getKey());
 			details.put(entry.getKey(), this.listeners.describe(entry.getKey(), entry.getValue()));
 		}

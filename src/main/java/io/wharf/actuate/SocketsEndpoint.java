@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionException;
 
 import io.wharf.api.SendResult;
 import io.wharf.config.ListenerProperties;
-import io.wharf.config.ListenersProperties;
 import io.wharf.config.Protocol;
 import io.wharf.conversation.SessionHandle;
 import io.wharf.observe.ListenerMetrics;
@@ -39,8 +38,6 @@ class SocketsEndpoint {
 	/** The scope that keeps to this instance in cluster mode. */
 	private static final String LOCAL = "local";
 
-	private final ListenersProperties properties;
-
 	private final Listeners listeners;
 
 	private final MetricsByListener metrics;
@@ -49,9 +46,8 @@ class SocketsEndpoint {
 
 	private final @Nullable ClusterSockets cluster;
 
-	SocketsEndpoint(ListenersProperties properties, Listeners listeners, MetricsByListener metrics,
-			SocketsProperties sockets, @Nullable ClusterSockets cluster) {
-		this.properties = properties;
+	SocketsEndpoint(Listeners listeners, MetricsByListener metrics, SocketsProperties sockets,
+			@Nullable ClusterSockets cluster) {
 		this.listeners = listeners;
 		this.metrics = metrics;
 		this.sockets = sockets;
@@ -65,7 +61,7 @@ class SocketsEndpoint {
 	@ReadOperation
 	Map<String, Object> sockets(@Nullable String scope) {
 		Map<String, Object> all = new LinkedHashMap<>();
-		this.properties.enabled().keySet().forEach((name) -> all.put(name, summary(name)));
+		this.listeners.configured().enabled().keySet().forEach((name) -> all.put(name, summary(name)));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("listeners", all);
 		if (this.cluster != null && !LOCAL.equals(scope)) {
@@ -80,7 +76,7 @@ class SocketsEndpoint {
 	 */
 	@ReadOperation
 	@Nullable Map<String, Object> listener(SecurityContext security, @Selector String listener, @Nullable String scope) {
-		if (!this.properties.enabled().containsKey(listener)) {
+		if (!this.listeners.configured().enabled().containsKey(listener)) {
 			return null;
 		}
 		Map<String, Object> summary = summary(listener);
@@ -153,7 +149,7 @@ class SocketsEndpoint {
 	}
 
 	private Map<String, Object> summary(String name) {
-		ListenerProperties listener = this.properties.enabled().get(name);
+		ListenerProperties listener = this.listeners.configured().enabled().get(name);
 		Map<String, Object> summary = this.listeners.describe(name, listener);
 		if (listener.requiredProtocol() == Protocol.TCP) {
 			summary.put("framing", listener.framing().type().label());

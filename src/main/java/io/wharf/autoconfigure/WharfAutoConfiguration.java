@@ -7,6 +7,7 @@ import io.wharf.config.ListenersConfiguration;
 import io.wharf.echo.EchoConfiguration;
 import io.wharf.greeting.GreetingConfiguration;
 import io.wharf.observe.ObserveConfiguration;
+import io.wharf.reload.ReloadConfiguration;
 import io.wharf.transport.TransportConfiguration;
 import io.wharf.transport.tcp.TcpConfiguration;
 import io.wharf.transport.udp.UdpConfiguration;
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Import;
 		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @Import({ ListenersConfiguration.class, ObserveConfiguration.class, ClusterConfiguration.class,
 		RedisClusterConfiguration.class, TransportConfiguration.class, TcpConfiguration.class, UdpConfiguration.class,
-		GreetingConfiguration.class, EchoConfiguration.class, ActuateConfiguration.class })
+		GreetingConfiguration.class, EchoConfiguration.class, ActuateConfiguration.class, ReloadConfiguration.class })
 public class WharfAutoConfiguration {
 
 }

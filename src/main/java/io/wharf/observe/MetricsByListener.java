@@ -1,5 +1,6 @@
 package io.wharf.observe;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -41,6 +42,20 @@ public class MetricsByListener implements SmartLifecycle {
 	public ListenerMetrics register(String listener, String service, String protocol, int limit) {
 		return this.metrics.computeIfAbsent(listener,
 				(key) -> ListenerMetrics.of(this.registry, key, service, protocol, limit));
+	}
+
+	/**
+	 * Removes a listener's meters, every meter tagged with its name: it was removed or is
+	 * bound anew with other settings, whose meters start from zero.
+	 * @param listener the listener name
+	 */
+	public void remove(String listener) {
+		this.metrics.remove(listener);
+		List.copyOf(this.registry.getMeters())
+			.stream()
+			.filter((meter) -> listener.equals(meter.getId().getTag("listener"))
+					&& meter.getId().getName().startsWith("wharf."))
+			.forEach(this.registry::remove);
 	}
 
 	/**

@@ -50,7 +50,8 @@ public class Listeners implements SmartLifecycle {
 	/** The property source of the listeners' bound ports. */
 	static final String PORTS = "Wharf listeners' local ports";
 
-	private final ListenersProperties properties;
+	/** As started, then as last changed while running ({@link #apply}). */
+	private volatile ListenersProperties properties;
 
 	private final Map<Protocol, ListenerTransport> transports = new EnumMap<>(Protocol.class);
 
@@ -132,8 +133,12 @@ public class Listeners implements SmartLifecycle {
 	 * Spring Integration user wired.
 	 */
 	private void checkServicesExist() {
+		checkServicesExist(this.properties.enabled());
+	}
+
+	private void checkServicesExist(Map<String, ListenerProperties> listeners) {
 		Map<String, String> problems = new LinkedHashMap<>();
-		this.properties.enabled().forEach((name, listener) -> {
+		listeners.forEach((name, listener) -> {
 			String problem = this.services.problem(name, listener.requiredService(),
 					listener.requiredProtocol() == Protocol.TCP);
 			if (problem != null) {
@@ -220,6 +225,143 @@ public class Listeners implements SmartLifecycle {
 			metricsOf(listener.name()).up(false);
 		});
 		this.bound = Map.of();
+	}
+
+	/**
+	 * Changes the running listeners to a new configuration without a restart: binds the
+	 * listeners it adds, drains and unbinds those it removes (their services say
+	 * goodbye), and drains and binds anew those whose settings changed; every other
+	 * listener and its sessions are not touched. Added listeners are bound before
+	 * anything is drained, so a port in use or a missing service refuses the change
+	 * whole.
+	 * @param next the new configuration, checked
+	 * @return what changed
+	 * @throws UnknownServiceException when a listener names no service
+	 * @throws ListenerBindFailures when an added listener cannot bind (nothing changed
+	 * then), or a changed one cannot bind anew (it is bound again as it was)
+	 */
+	public synchronized ListenerChange apply(ListenersProperties next) {
+		if (!this.running) {
+			throw new IllegalStateException("the listeners are not running");
+		}
+		// Against what is bound: a listener that could not be bound anew runs as it was.
+		Map<String, ListenerProperties> now = new LinkedHashMap<>();
+		this.bound.forEach((name, listener) -> now.put(name, listener.properties()));
+		Map<String, ListenerProperties> wanted = next.enabled();
+		ListenerChange change = ListenerChange.between(now, wanted);
+		if (change.isEmpty()) {
+			this.properties = next;
+			return change;
+		}
+		Map<String, ListenerProperties> arriving = new LinkedHashMap<>();
+		change.added().forEach((name) -> arriving.put(name, wanted.get(name)));
+		change.changed().forEach((name) -> arriving.put(name, wanted.get(name)));
+		checkServicesExist(arriving);
+		Map<String, BoundListener> fresh = new LinkedHashMap<>();
+		List<ListenerBindException> failures = new ArrayList<>();
+		for (String name : change.added()) {
+			try {
+				fresh.put(name, bind(name, wanted.get(name)));
+			}
+			catch (ListenerBindException ex) {
+				failures.add(ex);
+			}
+		}
+		if (!failures.isEmpty()) {
+			fresh.forEach((name, listener) -> {
+				listener.close();
+				this.metrics.remove(name);
+			});
+			throw new ListenerBindFailures(failures);
+		}
+		List<String> leaving = new ArrayList<>(change.removed());
+		leaving.addAll(change.changed());
+		int drained = retire(leaving);
+		for (String name : change.changed()) {
+			try {
+				fresh.put(name, bind(name, wanted.get(name)));
+			}
+			catch (ListenerBindException ex) {
+				failures.add(ex);
+				this.metrics.remove(name);
+				restore(name, now.get(name), fresh);
+			}
+		}
+		Map<String, BoundListener> running = new LinkedHashMap<>(this.bound);
+		leaving.forEach(running::remove);
+		running.putAll(fresh);
+		Set<Integer> ports = running.values().stream().map(BoundListener::localPort).collect(Collectors.toSet());
+		fresh.values().forEach((listener) -> {
+			ListenerProperties properties = listener.properties();
+			this.services.listening(properties.requiredService(), listener.name(),
+					properties.requiredProtocol().label());
+			listener.start(ports);
+			metricsOf(listener.name()).up(true);
+		});
+		Map<String, BoundListener> ordered = new LinkedHashMap<>();
+		wanted.keySet().forEach((name) -> {
+			if (running.containsKey(name)) {
+				ordered.put(name, running.remove(name));
+			}
+		});
+		ordered.putAll(running);
+		this.bound = Collections.unmodifiableMap(ordered);
+		this.properties = next;
+		publishPorts();
+		if (!failures.isEmpty()) {
+			throw new ListenerBindFailures(failures);
+		}
+		return change.drained(drained);
+	}
+
+	/** Binds a listener as it was, after its new settings could not be bound. */
+	private void restore(String name, ListenerProperties was, Map<String, BoundListener> fresh) {
+		try {
+			fresh.put(name, bind(name, was));
+			logger.warn("Listener '" + name + "' could not be bound with its new settings; it runs as it was");
+		}
+		catch (ListenerBindException ex) {
+			logger.error("Listener '" + name + "' could be bound neither with its new settings nor as it was: "
+					+ ex.getMessage());
+		}
+	}
+
+	/**
+	 * Stops listeners accepting, lets their sessions finish within the drain timeout,
+	 * closes the rest and removes their meters.
+	 * @return the sessions that were open when the drain began
+	 */
+	private int retire(List<String> names) {
+		List<BoundListener> leaving = names.stream().map(this.bound::get).toList();
+		leaving.forEach(BoundListener::stopAccepting);
+		int open = leaving.stream().mapToInt((listener) -> listener.sessions().size()).sum();
+		CompletableFuture<?>[] drains = leaving.stream().map(BoundListener::drained).toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(drains).get(this.properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			logger.info("Drain of " + names + " timed out after " + this.properties.drainTimeout().toMillis()
+					+ " ms (wharf.drain-timeout): its remaining sessions are closed");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+		leaving.forEach((listener) -> {
+			listener.close();
+			this.metrics.remove(listener.name());
+		});
+		return open;
+	}
+
+	/**
+	 * The listeners' configuration in force: as started, or as last changed.
+	 * @return the configuration
+	 */
+	public ListenersProperties configured() {
+		return this.properties;
 	}
 
 	private ListenerMetrics metricsOf(String name) {

@@ -61,7 +61,7 @@ class ListenersHealthTests {
 	@Test
 	void isDownUntilEveryListenerIsBound() {
 		Listeners notStarted = new Listeners(this.properties, java.util.List.of(), null, null, null, null);
-		ListenersHealthIndicator indicator = new ListenersHealthIndicator(this.properties, notStarted);
+		ListenersHealthIndicator indicator = new ListenersHealthIndicator(notStarted);
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
 		assertThat(indicator.health().getDetails()).containsKey("echo-tcp");
 		@SuppressWarnings("unchecked")

@@ -1,0 +1,125 @@
+package io.wharf.reload;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wharf.WharfApplication;
+import io.wharf.WireClient;
+import io.wharf.transport.Listeners;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The mounted configuration of a running Wharf changes: a new listener answers, a removed
+ * one drains with the greeting's farewell, a changed one is bound anew, an invalid change
+ * is refused and the running listeners kept, and a client of an untouched listener is
+ * answered throughout on the same connection.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class LiveReloadTests {
+
+	/** The server's own listeners, off: only the file's run. */
+	private static final String DEFAULTS_OFF = """
+			    greeting-tcp: {enabled: false}
+			    greeting-udp: {enabled: false}
+			    echo-tcp: {enabled: false}
+			    echo-udp: {enabled: false}
+			    echo-line: {enabled: false}
+			    echo-framed: {enabled: false}
+			""";
+
+	@TempDir
+	private Path directory;
+
+	@Test
+	void listenersChangeWhileAnUntouchedListenersClientGoesOn(CapturedOutput output) throws Exception {
+		Path file = this.directory.resolve("application.yml");
+		write(file, """
+				    kept: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
+				    leaving: {protocol: tcp, port: 0, service: greeting, framing: {type: raw}}
+				    changing: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
+				""");
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WharfApplication.class).run(
+				"--spring.config.additional-location=file:" + this.directory + "/", "--server.port=0",
+				"--wharf.reload.enabled=true", "--wharf.reload.file=" + file, "--wharf.reload.interval=100ms",
+				"--spring.main.banner-mode=off")) {
+			Listeners listeners = context.getBean(Listeners.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			AtomicInteger echoes = new AtomicInteger();
+			try (WireClient kept = WireClient.connect(listeners.port("kept"));
+					WireClient leaving = WireClient.connect(listeners.port("leaving"))) {
+				echo(kept, echoes);
+				leaving.readText("Server: Welcome!\nServer: What's your name");
+				int changingPort = listeners.port("changing");
+
+				write(file, """
+						    kept: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
+						    changing: {protocol: tcp, port: 0, service: echo, framing: {type: raw}}
+						    added: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
+						""");
+				await().atMost(Duration.ofSeconds(20)).until(() -> {
+					echo(kept, echoes);
+					return output.getOut().contains("Listener configuration changed");
+				});
+				assertThat(new String(leaving.readToEnd(), StandardCharsets.US_ASCII))
+					.isEqualTo("Server: The server is shutting down. Good bye!\n");
+				try (WireClient added = WireClient.connect(listeners.port("added"))) {
+					assertThat(added.send("new\n").readLine()).isEqualTo("new\n");
+				}
+				assertThat(listeners.port("changing")).isNotEqualTo(changingPort);
+				try (WireClient changed = WireClient.connect(listeners.port("changing"))) {
+					assertThat(new String(changed.send("raw").read(3), StandardCharsets.US_ASCII)).isEqualTo("raw");
+				}
+				assertThat(output).contains("Listener configuration changed (" + file
+						+ "): added added, removed leaving and changed changing (1 sessions drained); unchanged kept");
+				assertThat(registry.get("wharf.config.changes").tag("result", "applied").counter().count()).isOne();
+				assertThat(registry.find("wharf.listener.up").tag("listener", "leaving").gauge()).isNull();
+
+				write(file, """
+						    kept: {protocol: tcp, port: 0, service: echo, framing: {type: json}}
+						    added: {protocol: tcp, port: 0, service: no-such-service}
+						""");
+				await().atMost(Duration.ofSeconds(20)).until(() -> {
+					echo(kept, echoes);
+					return output.getOut().contains("Listener configuration change refused");
+				});
+				assertThat(registry.get("wharf.config.changes").tag("result", "refused").counter().count()).isOne();
+				assertThat(output).contains(
+						"Listener configuration change refused (" + file + "); the running listeners are kept",
+						"'json' is not one of: raw, line, length-prefix, delimiter");
+				assertThat(listeners.bound()).containsOnlyKeys("kept", "changing", "added");
+				echo(kept, echoes);
+				assertThat(kept.closedByServer()).isFalse();
+			}
+		}
+	}
+
+	/** One echo on the untouched listener's connection: it must come back, every time. */
+	private static void echo(WireClient client, AtomicInteger echoes) throws IOException {
+		String line = "echo " + echoes.incrementAndGet();
+		assertThat(client.send(line + "\n").readLine()).isEqualTo(line + "\n");
+	}
+
+	private static void write(Path file, String listeners) throws IOException {
+		Path next = file.resolveSibling("next.yml");
+		Files.writeString(next, "wharf:\n  listeners:\n" + DEFAULTS_OFF + listeners);
+		// As a ConfigMap volume swaps its files: the reader sees the old file or the new.
+		Files.move(next, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
