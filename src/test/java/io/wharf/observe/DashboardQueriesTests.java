@@ -104,7 +104,9 @@ class DashboardQueriesTests {
 		List<String> collapsed = JsonPath.read(dashboard, "$.panels[?(@.type == 'row' && @.collapsed == true)].title");
 		assertThat(collapsed).contains("Connections", "Latency", "JVM", "Cluster");
 		List<String> annotations = JsonPath.read(dashboard, "$.annotations.list[*].expr");
-		assertThat(annotations).singleElement().asString().contains("process_start_time_seconds");
+		assertThat(annotations).hasSize(2)
+			.anySatisfy((expr) -> assertThat(expr).contains("process_start_time_seconds"))
+			.anySatisfy((expr) -> assertThat(expr).contains("wharf_config_changes_total{result=\"applied\""));
 	}
 
 	private void driveTraffic() throws IOException {
