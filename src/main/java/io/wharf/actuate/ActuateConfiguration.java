@@ -48,8 +48,9 @@ public class ActuateConfiguration {
 
 	@Bean
 	@ConditionalOnAvailableEndpoint
-	TapEndpoint wharfTapEndpoint(Listeners listeners, TapProperties properties) {
-		return new TapEndpoint(listeners, properties);
+	TapEndpoint wharfTapEndpoint(Listeners listeners, TapProperties properties,
+			ObjectProvider<ClusterSessions> cluster) {
+		return new TapEndpoint(listeners, properties, cluster.getIfAvailable());
 	}
 
 	/**

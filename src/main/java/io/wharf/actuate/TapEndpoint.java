@@ -1,12 +1,15 @@
 package io.wharf.actuate;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.wharf.cluster.ClusterSessions;
 import io.wharf.conversation.FrameTap;
 import io.wharf.conversation.SessionHandle;
 import io.wharf.transport.BoundListener;
@@ -46,9 +49,12 @@ class TapEndpoint {
 
 	private final TapProperties properties;
 
-	TapEndpoint(Listeners listeners, TapProperties properties) {
+	private final @Nullable ClusterSessions cluster;
+
+	TapEndpoint(Listeners listeners, TapProperties properties, @Nullable ClusterSessions cluster) {
 		this.listeners = listeners;
 		this.properties = properties;
+		this.cluster = cluster;
 	}
 
 	@WriteOperation
@@ -60,36 +66,65 @@ class TapEndpoint {
 		}
 		BoundListener bound = this.listeners.bound().get(listener);
 		SessionHandle open = (bound != null) ? bound.session(session) : null;
-		if (open == null) {
-			return refused(WebEndpointResponse.STATUS_NOT_FOUND, "no open session '" + session + "' on listener '"
-					+ listener + "' (GET /actuator/sockets/" + listener + " lists the open ones)");
+		String owner = (open == null && this.cluster != null) ? ClusterSockets.owner(session) : null;
+		if (open == null && owner == null) {
+			return notOpen(listener, session);
 		}
 		int count = Math.max(1, Math.min((frames != null) ? frames : DEFAULT_FRAMES, this.properties.maxFrames()));
 		long millis = Math.max(1, Math.min(((seconds != null) ? seconds : DEFAULT_SECONDS) * 1000L,
 				this.properties.maxDuration().toMillis()));
 		String who = (security.getPrincipal() != null) ? "'" + security.getPrincipal().getName() + "'"
 				: "an unauthenticated caller";
-		logger.info("Tap of session " + session + " on listener '" + listener + "' for up to " + count
-				+ " frames within " + millis + " ms, asked by " + who);
-		FrameTap tap = new FrameTap(count, this.properties.maxBytes().toBytes());
-		open.tap(tap);
+		logger
+			.info("Tap of session " + session + " on listener '" + listener + "' for up to " + count + " frames within "
+					+ millis + " ms, asked by " + who + ((owner != null) ? ", on instance " + owner : ""));
 		FrameTap.Result result;
-		try {
-			result = tap.result().get(millis, TimeUnit.MILLISECONDS);
+		if (open != null) {
+			result = tapHere(open, count, millis);
 		}
-		catch (TimeoutException ex) {
-			open.untap(tap);
-			result = awaitEnd(tap);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause());
+		else {
+			Optional<FrameTap.Result> there = this.cluster
+				.tap(session, count, this.properties.maxBytes().toBytes(), Duration.ofMillis(millis))
+				.toCompletableFuture()
+				.join();
+			if (there.isEmpty()) {
+				return refused(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE,
+						"instance '" + owner + "' or Redis did not answer; no frames to show");
+			}
+			if (there.get() == ClusterSessions.GONE) {
+				return notOpen(listener, session);
+			}
+			result = there.get();
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("listener", listener);
 		body.put("session", session);
+		if (owner != null) {
+			body.put("instance", owner);
+		}
 		body.put("ended", result.ended());
 		body.put("frames", result.frames().stream().map(TapEndpoint::describe).toList());
 		return new WebEndpointResponse<>(body);
+	}
+
+	private FrameTap.Result tapHere(SessionHandle open, int count, long millis) throws InterruptedException {
+		FrameTap tap = new FrameTap(count, this.properties.maxBytes().toBytes());
+		open.tap(tap);
+		try {
+			return tap.result().get(millis, TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			open.untap(tap);
+			return awaitEnd(tap);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private static WebEndpointResponse<Map<String, Object>> notOpen(String listener, String session) {
+		return refused(WebEndpointResponse.STATUS_NOT_FOUND, "no open session '" + session + "' on listener '"
+				+ listener + "' (GET /actuator/sockets/" + listener + " lists the open ones)");
 	}
 
 	/** The session's I/O thread ends the tap; a second is more than it takes. */

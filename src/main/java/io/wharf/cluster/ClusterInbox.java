@@ -1,10 +1,14 @@
 package io.wharf.cluster;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import io.wharf.api.SendResult;
 import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.cluster.ClusterMessage.Kind;
 import io.wharf.cluster.ClusterMessage.MalformedClusterMessage;
 import io.wharf.cluster.ClusterMeters.Result;
+import io.wharf.conversation.FrameTap;
 import io.wharf.conversation.SessionHandle;
 import io.wharf.observe.LogThrottle;
 import io.wharf.transport.LocalSessions;
@@ -91,7 +95,28 @@ final class ClusterInbox {
 			case BROADCAST -> answer(message, broadcast(message));
 			case SEND_RESULT -> this.calls.answered(message.correlation(), message.result());
 			case BROADCAST_RESULT -> this.calls.answered(message.correlation(), message.from(), message.counts());
+			case TAP -> tap(message);
+			case TAP_RESULT -> this.calls.answered(message);
 		}
+	}
+
+	/**
+	 * An operator on another instance taps a session of this one: the tap runs here for
+	 * the time asked, and what it saw goes back.
+	 */
+	private void tap(ClusterMessage message) {
+		SessionHandle session = this.local.handle(message.target());
+		if (session == null) {
+			reply(message.from(), message.answer(this.state.instance(), (FrameTap.Result) null));
+			return;
+		}
+		long[] asked = message.tapAsked();
+		logger.info("Tap of session {} for up to {} frames within {} ms, asked through instance {}", message.target(),
+				asked[0], asked[2], message.from());
+		FrameTap tap = new FrameTap((int) asked[0], asked[1]);
+		session.tap(tap);
+		CompletableFuture.delayedExecutor(asked[2], TimeUnit.MILLISECONDS).execute(() -> session.untap(tap));
+		tap.result().thenAccept((result) -> reply(message.from(), message.answer(this.state.instance(), result)));
 	}
 
 	private Broadcast broadcast(ClusterMessage message) {

@@ -6,11 +6,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import io.wharf.api.Audience;
 import io.wharf.api.SendResult;
 import io.wharf.api.SocketSessions.Broadcast;
+import io.wharf.conversation.FrameTap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +56,9 @@ public record ClusterMessage(Kind kind, String from, long correlation, long dead
 
 	private static final Broadcast NO_COUNTS = new Broadcast(0, 0, 0, 0);
 
+	/** The value of a tap's answer when the session is not open on the instance asked. */
+	static final String GONE = "gone";
+
 	/** What a message asks or answers. */
 	public enum Kind {
 
@@ -68,7 +75,19 @@ public record ClusterMessage(Kind kind, String from, long correlation, long dead
 		SEND_RESULT,
 
 		/** What became of a broadcast on one instance. */
-		BROADCAST_RESULT
+		BROADCAST_RESULT,
+
+		/**
+		 * Show an operator one session's next frames: the value holds the frames, bytes
+		 * and milliseconds asked for.
+		 */
+		TAP,
+
+		/**
+		 * What a tap saw: the value says why it ended ("gone": no such session), each
+		 * frame is one frame seen.
+		 */
+		TAP_RESULT
 
 	}
 
@@ -86,6 +105,76 @@ public record ClusterMessage(Kind kind, String from, long correlation, long dead
 	static ClusterMessage close(String from, long correlation, long deadline, String session) {
 		return new ClusterMessage(Kind.CLOSE, from, correlation, deadline, session, "", "", "", SendResult.GONE,
 				NO_COUNTS, new byte[0][]);
+	}
+
+	static ClusterMessage tap(String from, long correlation, long deadline, String session, int frames, long bytes,
+			long millis) {
+		return new ClusterMessage(Kind.TAP, from, correlation, deadline, session, "", "",
+				frames + ":" + bytes + ":" + millis, SendResult.GONE, NO_COUNTS, new byte[0][]);
+	}
+
+	/**
+	 * The answer to this tap.
+	 * @param from the answering instance
+	 * @param result what the tap saw, or null when the session is not open there
+	 * @return the answer, due by this message's deadline
+	 */
+	ClusterMessage answer(String from, FrameTap.@Nullable Result result) {
+		byte[][] frames = (result != null) ? result.frames().stream().map(ClusterMessage::tapped).toArray(byte[][]::new)
+				: new byte[0][];
+		return new ClusterMessage(Kind.TAP_RESULT, from, this.correlation, this.deadline, "", "", "",
+				(result != null) ? result.ended() : GONE, SendResult.GONE, NO_COUNTS, frames);
+	}
+
+	/**
+	 * What a tap's answer says it saw.
+	 * @return the result, or null when the session was not open there
+	 */
+	FrameTap.@Nullable Result tapResult() {
+		if (this.value.equals(GONE)) {
+			return null;
+		}
+		List<FrameTap.Frame> seen = new ArrayList<>();
+		for (byte[] frame : this.frames) {
+			try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(frame))) {
+				Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
+				String direction = in.readBoolean() ? "in" : "out";
+				int length = in.readInt();
+				seen.add(FrameTap.Frame.of(at, direction, length, in.readAllBytes()));
+			}
+			catch (IOException ex) {
+				throw new MalformedClusterMessage("a tapped frame cut short: " + ex);
+			}
+		}
+		return new FrameTap.Result(seen, this.value);
+	}
+
+	/** One frame a tap saw: its time, direction, whole length and the bytes shown. */
+	private static byte[] tapped(FrameTap.Frame frame) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			out.writeLong(frame.at().getEpochSecond());
+			out.writeInt(frame.at().getNano());
+			out.writeBoolean(frame.direction().equals("in"));
+			out.writeInt(frame.length());
+			out.write(frame.shown());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * A tap's frames, bytes and milliseconds.
+	 * @return the three numbers asked for
+	 */
+	long[] tapAsked() {
+		String[] parts = this.value.split(":");
+		if (parts.length != 3) {
+			throw new MalformedClusterMessage("a tap of '" + this.value + "'");
+		}
+		return new long[] { Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]) };
 	}
 
 	private static String orEmpty(@Nullable String text) {

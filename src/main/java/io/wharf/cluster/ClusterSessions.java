@@ -23,6 +23,7 @@ import io.wharf.api.SessionInfo;
 import io.wharf.api.SocketSessions;
 import io.wharf.cluster.ClusterMessage.Kind;
 import io.wharf.cluster.ClusterMeters.Result;
+import io.wharf.conversation.FrameTap;
 import io.wharf.conversation.SessionHandle;
 import io.wharf.transport.LocalSessions;
 import org.jspecify.annotations.Nullable;
@@ -99,6 +100,42 @@ public final class ClusterSessions implements SocketSessions {
 		return remote(id, Kind.CLOSE,
 				(correlation, deadline) -> ClusterMessage.close(this.state.instance(), correlation, deadline, id));
 	}
+
+	/**
+	 * Taps a session on the instance that holds it, for an operator (this instance's own
+	 * sessions are tapped directly).
+	 * @param id the session's id
+	 * @param frames frames to show at most
+	 * @param bytes payload bytes to show at most
+	 * @param time how long to wait for them
+	 * @return what the tap saw ({@link #GONE} when no such session is open there), or
+	 * empty when the instance or Redis did not answer in time
+	 */
+	public CompletionStage<Optional<FrameTap.Result>> tap(String id, int frames, long bytes, Duration time) {
+		String owner = InstanceId.owner(id);
+		if (owner == null || owner.equals(this.state.instance()) || this.state.departed(owner)) {
+			return CompletableFuture.completedFuture(Optional.of(GONE));
+		}
+		Duration timeout = time.plus(this.timeout);
+		RemoteCalls.Call<Optional<ClusterMessage>> call = this.state.connected() ? this.calls.tap(timeout) : null;
+		if (call == null) {
+			this.meters.sent(Kind.TAP, Result.REJECTED);
+			return CompletableFuture.completedFuture(Optional.empty());
+		}
+		long deadline = System.currentTimeMillis() + timeout.toMillis();
+		ClusterMessage message = ClusterMessage.tap(this.state.instance(), call.correlation(), deadline, id, frames,
+				bytes, time.toMillis());
+		if (!publish(owner, message, call.correlation(), deadline)) {
+			return CompletableFuture.completedFuture(Optional.empty());
+		}
+		return call.future().thenApply((answer) -> answer.map((tapped) -> {
+			FrameTap.Result result = tapped.tapResult();
+			return (result != null) ? result : GONE;
+		}));
+	}
+
+	/** What a tap of a session that is not open answers. */
+	public static final FrameTap.Result GONE = new FrameTap.Result(List.of(), ClusterMessage.GONE);
 
 	private CompletionStage<SendResult> remote(String id, Kind kind, MessageFactory message) {
 		String owner = InstanceId.owner(id);

@@ -3,6 +3,7 @@ package io.wharf.cluster;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,17 @@ final class RemoteCalls {
 	 */
 	Call<SendResult> send(Duration timeout) {
 		CompletableFuture<SendResult> future = new CompletableFuture<>();
-		return start(new Waiting(future, null, null), future, timeout);
+		return start(new Waiting(future, null, null, SendResult.UNREACHABLE), future, timeout);
+	}
+
+	/**
+	 * Waits for one instance's answer to a tap: what it saw, or nothing at the deadline.
+	 * @param timeout how long
+	 * @return the correlation and the future, or null when too many calls wait already
+	 */
+	Call<Optional<ClusterMessage>> tap(Duration timeout) {
+		CompletableFuture<Optional<ClusterMessage>> future = new CompletableFuture<>();
+		return start(new Waiting(future, null, null, Optional.empty()), future, timeout);
 	}
 
 	/**
@@ -57,7 +68,7 @@ final class RemoteCalls {
 			future.complete(local);
 			return new Call<>(0, future);
 		}
-		return start(new Waiting(future, new HashSet<>(others), new Broadcast[] { local }), future, timeout);
+		return start(new Waiting(future, new HashSet<>(others), new Broadcast[] { local }, null), future, timeout);
 	}
 
 	private <T> Call<T> start(Waiting call, CompletableFuture<T> future, Duration timeout) {
@@ -75,6 +86,14 @@ final class RemoteCalls {
 		Waiting call = this.waiting.remove(correlation);
 		if (call != null && call.pending() == null) {
 			call.complete(result);
+		}
+	}
+
+	/** A tap's answer arrived. */
+	void answered(ClusterMessage tapResult) {
+		Waiting call = this.waiting.remove(tapResult.correlation());
+		if (call != null && call.pending() == null) {
+			call.complete(Optional.of(tapResult));
 		}
 	}
 
@@ -106,7 +125,7 @@ final class RemoteCalls {
 			return;
 		}
 		if (call.pending() == null) {
-			call.complete(SendResult.UNREACHABLE);
+			call.complete(call.unanswered());
 			return;
 		}
 		synchronized (call) {
@@ -131,8 +150,11 @@ final class RemoteCalls {
 
 	}
 
-	/** A waiting call: a send's future, or a broadcast's, instances still due and sum. */
-	private record Waiting(CompletableFuture<?> future, Set<String> pending, Broadcast[] sum) {
+	/**
+	 * A waiting call: a send's or a tap's future and what it completes with when nobody
+	 * answers, or a broadcast's, instances still due and sum.
+	 */
+	private record Waiting(CompletableFuture<?> future, Set<String> pending, Broadcast[] sum, Object unanswered) {
 
 		@SuppressWarnings("unchecked")
 		void complete(Object value) {

@@ -2,6 +2,7 @@ package io.wharf.conversation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +52,7 @@ public final class FrameTap {
 		String direction = in ? "in" : "out";
 		int shown = (int) Math.min(frame.length, this.maxBytes - this.bytes);
 		this.bytes += shown;
-		this.frames.add(new Frame(Instant.now(), direction, frame.length, text(frame, shown),
-				HEX.formatHex(frame, 0, shown), shown < frame.length));
+		this.frames.add(Frame.of(Instant.now(), direction, frame.length, Arrays.copyOf(frame, shown)));
 		if (this.frames.size() >= this.maxFrames) {
 			end("frames");
 		}
@@ -79,7 +79,8 @@ public final class FrameTap {
 	}
 
 	/** Printable ASCII as it is, anything else escaped: CR, LF, tab, and \xNN. */
-	private static String text(byte[] frame, int length) {
+	private static String escaped(byte[] frame) {
+		int length = frame.length;
 		StringBuilder text = new StringBuilder(length);
 		for (int i = 0; i < length; i++) {
 			int b = frame[i] & 0xFF;
@@ -112,6 +113,26 @@ public final class FrameTap {
 	 * @param cut whether only part of it is shown (the tap's byte cap)
 	 */
 	public record Frame(Instant at, String direction, int length, String text, String hex, boolean cut) {
+
+		/**
+		 * A frame seen, from the bytes of it shown.
+		 * @param at when it was read or written
+		 * @param direction in or out
+		 * @param length its whole length
+		 * @param shown the bytes of it shown, all of it unless the byte cap cut it
+		 * @return the frame
+		 */
+		public static Frame of(Instant at, String direction, int length, byte[] shown) {
+			return new Frame(at, direction, length, escaped(shown), HEX.formatHex(shown), shown.length < length);
+		}
+
+		/**
+		 * The bytes of it shown.
+		 * @return them
+		 */
+		public byte[] shown() {
+			return HEX.parseHex(this.hex);
+		}
 
 	}
 

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -44,7 +45,9 @@ class ClusterOperatorTests {
 		List<String> web = List.of("spring.data.redis.url=" + this.redis.url(),
 				"spring.main.web-application-type=servlet", "server.port=0",
 				"management.endpoint.sockets.access=unrestricted", "wharf.sockets.show-addresses=always",
-				"management.endpoint.health.show-details=always");
+				"management.endpoint.health.show-details=always", "wharf.tap.enabled=true",
+				"management.endpoint.tap.access=unrestricted",
+				"management.endpoints.web.exposure.include=health,info,prometheus,sockets,tap");
 		this.a = ClusterInstance.startWith("a", web);
 		this.b = ClusterInstance.startWith("b", web);
 		await().atMost(Duration.ofSeconds(20))
@@ -84,6 +87,42 @@ class ClusterOperatorTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> closedByOperator(this.b) == closedBefore + 1);
 			assertThat(send(this.a, "DELETE", "/actuator/sockets/room/" + session.id()).statusCode()).isEqualTo(404);
 		}
+	}
+
+	@Test
+	void aTapThroughOneInstanceShowsTheFramesOfASessionOnAnother() throws Exception {
+		try (LineClient onB = new LineClient(this.b.port())) {
+			SessionInfo session = ClusterFailureTests.sessionOf(this.a, onB);
+			int port = Integer.parseInt(this.a.property("local.server.port"));
+			CompletableFuture<HttpResponse<String>> tap = HttpClient.newHttpClient()
+				.sendAsync(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/tap/room/" + session.id()))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"frames\": 2, \"seconds\": 30}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			// The tap reaches b through Redis; lines before it arrives go by untapped,
+			// and a
+			// line and its echo are one step of the session's I/O thread.
+			await().atMost(Duration.ofSeconds(20)).until(() -> {
+				onB.send("tapped on b");
+				onB.readLine();
+				return tap.isDone();
+			});
+			DocumentContext json = JsonPath.parse(tap.join().body());
+			assertThat(json.read("$.instance", String.class)).isEqualTo("b");
+			assertThat(json.read("$.ended", String.class)).isEqualTo("frames");
+			assertThat(json.read("$.frames[*].direction", List.class)).containsExactly("in", "out");
+			assertThat(json.read("$.frames[0].text", String.class)).isEqualTo("tapped on b\\n");
+			assertThat(json.read("$.frames[0].hex", String.class)).startsWith("746170706564");
+		}
+		HttpResponse<String> gone = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI
+					.create("http://127.0.0.1:" + this.a.property("local.server.port") + "/actuator/tap/room/b_1-ffff"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(gone.statusCode()).isEqualTo(404);
 	}
 
 	@Test
