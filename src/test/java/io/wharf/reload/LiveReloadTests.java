@@ -102,6 +102,18 @@ class LiveReloadTests {
 						"Listener configuration change refused (" + file + "); the running listeners are kept",
 						"'json' is not one of: raw, line, length-prefix, delimiter");
 				assertThat(listeners.bound()).containsOnlyKeys("kept", "changing", "added");
+
+				write(file, """
+						    kept: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
+						    added: {protocol: tcp, port: 70000, service: echo}
+						""");
+				await().atMost(Duration.ofSeconds(20)).until(() -> {
+					echo(kept, echoes);
+					return registry.get("wharf.config.changes").tag("result", "refused").counter().count() == 2;
+				});
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(output).contains("port: must be between 0 and 65535"));
+				assertThat(listeners.bound()).containsOnlyKeys("kept", "changing", "added");
 				echo(kept, echoes);
 				assertThat(kept.closedByServer()).isFalse();
 			}
