@@ -63,6 +63,15 @@ public interface BoundListener {
 	void close();
 
 	/**
+	 * Takes new settings while running, without a drain, where the change allows it.
+	 * @param next the listener's new settings
+	 * @return the listener with them, or null when it must be bound anew for them
+	 */
+	default @Nullable BoundListener adjusted(ListenerProperties next) {
+		return null;
+	}
+
+	/**
 	 * The open sessions, as they are now; cheap, and safe from any thread.
 	 * @return a live view of the open sessions (empty for UDP)
 	 */

@@ -11,12 +11,14 @@ import io.wharf.config.ListenerProperties;
  * @param added listeners bound anew
  * @param removed listeners drained and unbound
  * @param changed listeners drained and bound anew with their new settings
+ * @param adjusted listeners that took their new settings (timeouts) without a drain, open
+ * sessions included
  * @param unchanged listeners left alone, their sessions too
  * @param drainedSessions sessions open on the removed and changed listeners when their
  * drain began
  */
-public record ListenerChange(List<String> added, List<String> removed, List<String> changed, List<String> unchanged,
-		int drainedSessions) {
+public record ListenerChange(List<String> added, List<String> removed, List<String> changed, List<String> adjusted,
+		List<String> unchanged, int drainedSessions) {
 
 	/**
 	 * Compares two configurations.
@@ -35,11 +37,19 @@ public record ListenerChange(List<String> added, List<String> removed, List<Stri
 			.stream()
 			.filter((name) -> now.containsKey(name) && now.get(name).equals(wanted.get(name)))
 			.toList();
-		return new ListenerChange(added, removed, changed, unchanged, 0);
+		return new ListenerChange(added, removed, changed, List.of(), unchanged, 0);
 	}
 
-	ListenerChange drained(int sessions) {
-		return new ListenerChange(this.added, this.removed, this.changed, this.unchanged, sessions);
+	/**
+	 * The change, once the changed listeners that took their settings in place are known
+	 * and the others drained.
+	 * @param inPlace the changed listeners that took their new settings without a drain
+	 * @param sessions the sessions open on the drained listeners when the drain began
+	 * @return the change
+	 */
+	ListenerChange applied(List<String> inPlace, int sessions) {
+		List<String> rebound = this.changed.stream().filter((name) -> !inPlace.contains(name)).toList();
+		return new ListenerChange(this.added, this.removed, rebound, List.copyOf(inPlace), this.unchanged, sessions);
 	}
 
 	/**
@@ -47,13 +57,14 @@ public record ListenerChange(List<String> added, List<String> removed, List<Stri
 	 * @return true when every listener stays as it is
 	 */
 	public boolean isEmpty() {
-		return this.added.isEmpty() && this.removed.isEmpty() && this.changed.isEmpty();
+		return this.added.isEmpty() && this.removed.isEmpty() && this.changed.isEmpty() && this.adjusted.isEmpty();
 	}
 
 	@Override
 	public String toString() {
 		return "added " + names(this.added) + ", removed " + names(this.removed) + " and changed " + names(this.changed)
-				+ " (" + this.drainedSessions + " sessions drained); unchanged " + names(this.unchanged);
+				+ " (" + this.drainedSessions + " sessions drained); new timeouts in place for " + names(this.adjusted)
+				+ "; unchanged " + names(this.unchanged);
 	}
 
 	private static String names(List<String> names) {

@@ -274,10 +274,23 @@ public class Listeners implements SmartLifecycle {
 			});
 			throw new ListenerBindFailures(failures);
 		}
-		List<String> leaving = new ArrayList<>(change.removed());
-		leaving.addAll(change.changed());
-		int drained = retire(leaving);
+		// A changed listener whose new settings it can take while running (its timeouts)
+		// keeps its sessions; the others are drained and bound anew.
+		Map<String, BoundListener> adjusted = new LinkedHashMap<>();
+		List<String> rebinding = new ArrayList<>();
 		for (String name : change.changed()) {
+			BoundListener running = this.bound.get(name).adjusted(wanted.get(name));
+			if (running != null) {
+				adjusted.put(name, running);
+			}
+			else {
+				rebinding.add(name);
+			}
+		}
+		List<String> leaving = new ArrayList<>(change.removed());
+		leaving.addAll(rebinding);
+		int drained = retire(leaving);
+		for (String name : rebinding) {
 			try {
 				fresh.put(name, bind(name, wanted.get(name)));
 			}
@@ -289,6 +302,7 @@ public class Listeners implements SmartLifecycle {
 		}
 		Map<String, BoundListener> running = new LinkedHashMap<>(this.bound);
 		leaving.forEach(running::remove);
+		running.putAll(adjusted);
 		running.putAll(fresh);
 		Set<Integer> ports = running.values().stream().map(BoundListener::localPort).collect(Collectors.toSet());
 		fresh.values().forEach((listener) -> {
@@ -311,7 +325,7 @@ public class Listeners implements SmartLifecycle {
 		if (!failures.isEmpty()) {
 			throw new ListenerBindFailures(failures);
 		}
-		return change.drained(drained);
+		return change.applied(List.copyOf(adjusted.keySet()), drained);
 	}
 
 	/** Binds a listener as it was, after its new settings could not be bound. */

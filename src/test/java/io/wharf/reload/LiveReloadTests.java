@@ -25,9 +25,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The mounted configuration of a running Wharf changes: a new listener answers, a removed
- * one drains with the greeting's farewell, a changed one is bound anew, an invalid change
- * is refused and the running listeners kept, and a client of an untouched listener is
- * answered throughout on the same connection.
+ * one drains with the greeting's farewell, a changed one is bound anew, one whose
+ * timeouts alone changed holds its open session to the new idle timeout without a drain,
+ * an invalid change is refused and the running listeners kept, and a client of an
+ * untouched listener is answered throughout on the same connection.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LiveReloadTests {
@@ -52,6 +53,7 @@ class LiveReloadTests {
 				    kept: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
 				    leaving: {protocol: tcp, port: 0, service: greeting, framing: {type: raw}}
 				    changing: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
+				    timed: {protocol: tcp, port: 0, service: echo, framing: {type: line}, idle-timeout: 1h}
 				""");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WharfApplication.class).run(
 				"--spring.config.additional-location=file:" + this.directory + "/", "--server.port=0",
@@ -61,8 +63,10 @@ class LiveReloadTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			AtomicInteger echoes = new AtomicInteger();
 			try (WireClient kept = WireClient.connect(listeners.port("kept"));
-					WireClient leaving = WireClient.connect(listeners.port("leaving"))) {
+					WireClient leaving = WireClient.connect(listeners.port("leaving"));
+					WireClient timed = WireClient.connect(listeners.port("timed"))) {
 				echo(kept, echoes);
+				echo(timed, new AtomicInteger());
 				leaving.readText("Server: Welcome!\nServer: What's your name");
 				int changingPort = listeners.port("changing");
 
@@ -70,6 +74,7 @@ class LiveReloadTests {
 						    kept: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
 						    changing: {protocol: tcp, port: 0, service: echo, framing: {type: raw}}
 						    added: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
+						    timed: {protocol: tcp, port: 0, service: echo, framing: {type: line}, idle-timeout: 1s}
 						""");
 				await().atMost(Duration.ofSeconds(20)).until(() -> {
 					echo(kept, echoes);
@@ -85,13 +90,22 @@ class LiveReloadTests {
 					assertThat(new String(changed.send("raw").read(3), StandardCharsets.US_ASCII)).isEqualTo("raw");
 				}
 				assertThat(output).contains("Listener configuration changed (" + file
-						+ "): added added, removed leaving and changed changing (1 sessions drained); unchanged kept");
+						+ "): added added, removed leaving and changed changing (1 sessions drained); "
+						+ "new timeouts in place for timed; unchanged kept");
+				// The open session took the new idle timeout, without a drain.
+				assertThat(timed.readToEnd()).isEmpty();
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> registry.get("wharf.connections.closed")
+						.tags("listener", "timed", "reason", "idle_timeout")
+						.counter()
+						.count() == 1);
 				assertThat(registry.get("wharf.config.changes").tag("result", "applied").counter().count()).isOne();
 				assertThat(registry.find("wharf.listener.up").tag("listener", "leaving").gauge()).isNull();
 
 				write(file, """
 						    kept: {protocol: tcp, port: 0, service: echo, framing: {type: json}}
 						    added: {protocol: tcp, port: 0, service: no-such-service}
+						    timed: {protocol: tcp, port: 0, service: echo, framing: {type: line}, idle-timeout: 1s}
 						""");
 				await().atMost(Duration.ofSeconds(20)).until(() -> {
 					echo(kept, echoes);
@@ -101,11 +115,12 @@ class LiveReloadTests {
 				assertThat(output).contains(
 						"Listener configuration change refused (" + file + "); the running listeners are kept",
 						"'json' is not one of: raw, line, length-prefix, delimiter");
-				assertThat(listeners.bound()).containsOnlyKeys("kept", "changing", "added");
+				assertThat(listeners.bound()).containsOnlyKeys("kept", "changing", "added", "timed");
 
 				write(file, """
 						    kept: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
 						    added: {protocol: tcp, port: 70000, service: echo}
+						    timed: {protocol: tcp, port: 0, service: echo, framing: {type: line}, idle-timeout: 1s}
 						""");
 				await().atMost(Duration.ofSeconds(20)).until(() -> {
 					echo(kept, echoes);
@@ -113,7 +128,7 @@ class LiveReloadTests {
 				});
 				await().atMost(Duration.ofSeconds(5))
 					.untilAsserted(() -> assertThat(output).contains("port: must be between 0 and 65535"));
-				assertThat(listeners.bound()).containsOnlyKeys("kept", "changing", "added");
+				assertThat(listeners.bound()).containsOnlyKeys("kept", "changing", "added", "timed");
 				echo(kept, echoes);
 				assertThat(kept.closedByServer()).isFalse();
 			}

@@ -4,6 +4,7 @@ import io.wharf.conversation.SessionObserver;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.SessionIds;
 import io.wharf.transport.tcp.connection.ConnectionLog;
+import io.wharf.transport.tcp.connection.DeadlineSweep;
 import io.wharf.transport.tcp.connection.Deadlines;
 import io.wharf.transport.tcp.framing.Framing;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param log the connections' log lines
  * @param messages builds the messages sent to the service
  * @param metrics the listener's meters
- * @param deadlines the sessions' time limits
+ * @param sweep keeps the sessions' time limits, which may change while the listener runs
  * @param framing the listener's framing
  * @param proxy the listener's PROXY protocol setting
  * @param tls the listener's TLS, or null on a plaintext listener
@@ -25,7 +26,15 @@ import org.jspecify.annotations.Nullable;
  * @param observer told of every session's life (the cluster's directory)
  */
 record ListenerContext(String name, ConnectionLog log, InboundMessages messages, ListenerMetrics metrics,
-		Deadlines deadlines, Framing framing, ProxyPolicy proxy, @Nullable ListenerTls tls, SessionIds ids,
+		DeadlineSweep sweep, Framing framing, ProxyPolicy proxy, @Nullable ListenerTls tls, SessionIds ids,
 		SessionObserver observer) {
+
+	/**
+	 * The sessions' time limits in force.
+	 * @return the limits
+	 */
+	Deadlines deadlines() {
+		return this.sweep.deadlines();
+	}
 
 }

@@ -1,8 +1,11 @@
 package io.wharf.transport.tcp;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -86,7 +89,8 @@ class TcpTransport implements ListenerTransport {
 					metrics.clientLimitExceeded(limit, action);
 					log.overLimit(client.getHostAddress(), limit, action);
 				}));
-		Deadlines deadlines = Deadlines.of(properties);
+		DeadlineSweep deadlines = new DeadlineSweep(connections::all, log, Deadlines.of(properties),
+				this.loops.workers());
 		ListenerTls tls = properties.ssl().enabled()
 				? ListenerTls.of(name, properties.ssl(), this.bundles, tlsProvider(), metrics) : null;
 		ListenerContext context = new ListenerContext(name, log,
@@ -94,8 +98,30 @@ class TcpTransport implements ListenerTransport {
 				new Framing(properties.framing()), ProxyPolicy.of(properties), tls, this.ids, this.observer);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops,
 				(self) -> new ConnectionPipeline(context, connections, self));
-		return new BoundTcpListener(name, properties, route, factory, connections,
-				new DeadlineSweep(connections::all, context.log(), deadlines, this.loops.workers()));
+		return new BoundTcpListener(name, properties, route, factory, connections, deadlines);
+	}
+
+	/** The settings a running listener takes without being bound anew: its timeouts. */
+	private static final Set<String> TIMEOUTS = Set.of("idleTimeout", "frameTimeout", "writeTimeout",
+			"maxConnectionAge");
+
+	/** Whether two settings of a listener differ in their timeouts alone. */
+	static boolean differInTimeoutsAlone(ListenerProperties running, ListenerProperties next) {
+		for (RecordComponent component : ListenerProperties.class.getRecordComponents()) {
+			if (TIMEOUTS.contains(component.getName())) {
+				continue;
+			}
+			try {
+				Method accessor = component.getAccessor();
+				if (!Objects.equals(accessor.invoke(running), accessor.invoke(next))) {
+					return false;
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return true;
 	}
 
 	/** A bound TCP listener through its lifecycle. */
@@ -106,6 +132,20 @@ class TcpTransport implements ListenerTransport {
 		@Override
 		public int localPort() {
 			return this.factory.getPort();
+		}
+
+		/**
+		 * New timeouts hold the open sessions from the next sweep on (an open session
+		 * keeps the age limit drawn when it opened); anything else needs the listener
+		 * bound anew.
+		 */
+		@Override
+		public @Nullable BoundListener adjusted(ListenerProperties next) {
+			if (!differInTimeoutsAlone(this.properties, next)) {
+				return null;
+			}
+			this.deadlines.change(Deadlines.of(next));
+			return new BoundTcpListener(this.name, next, this.route, this.factory, this.connections, this.deadlines);
 		}
 
 		@Override

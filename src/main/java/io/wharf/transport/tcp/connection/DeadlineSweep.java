@@ -26,7 +26,10 @@ public final class DeadlineSweep implements Runnable {
 
 	private final ConnectionLog log;
 
-	private final Deadlines deadlines;
+	/**
+	 * The limits in force; replaced when the listener's timeouts change while it runs.
+	 */
+	private volatile Deadlines deadlines;
 
 	private final EventLoopGroup loops;
 
@@ -48,15 +51,37 @@ public final class DeadlineSweep implements Runnable {
 	}
 
 	/** Starts sweeping on one of the event loops, unless there is no limit at all. */
-	public void start() {
+	public synchronized void start() {
 		long interval = this.deadlines.sweepInterval();
 		if (interval > 0) {
 			this.sweeping = this.loops.next().scheduleAtFixedRate(this, interval, interval, TimeUnit.NANOSECONDS);
 		}
 	}
 
+	/**
+	 * The limits in force.
+	 * @return the limits
+	 */
+	public Deadlines deadlines() {
+		return this.deadlines;
+	}
+
+	/**
+	 * Holds the listener's sessions to new limits from the next sweep on, open sessions
+	 * included (an open session keeps the age limit drawn when it opened).
+	 * @param next the new limits
+	 */
+	public synchronized void change(Deadlines next) {
+		boolean sweeping = this.sweeping != null;
+		stop();
+		this.deadlines = next;
+		if (sweeping) {
+			start();
+		}
+	}
+
 	/** Stops sweeping, when the listener closes. */
-	public void stop() {
+	public synchronized void stop() {
 		ScheduledFuture<?> sweep = this.sweeping;
 		if (sweep != null) {
 			sweep.cancel(false);
