@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Listener changes without a restart (docs/operations.md).
  *
  * @param enabled Whether a change of the watched file's listeners is applied while Wharf
- * runs: added listeners are bound, removed ones drained and unbound, changed ones drained
- * and bound anew; every other listener's sessions go on.
+ * runs: added listeners are bound, removed ones drained and unbound, new timeouts taken
+ * in place, other changed listeners drained and bound anew; every other listener's
+ * sessions go on.
  * @param file The configuration file to watch, one Spring Boot reads (such as the chart's
  * /etc/wharf/application.yml); required with enabled.
  * @param interval How often the file is looked at.
