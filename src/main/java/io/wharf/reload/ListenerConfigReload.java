@@ -66,9 +66,15 @@ public class ListenerConfigReload implements ApplicationListener<ApplicationCont
 
 	private final ConversionService conversions;
 
-	private final Counter applied;
+	private final MeterRegistry registry;
 
-	private final Counter refused;
+	/**
+	 * Registered when the watch starts: an application that does not watch has no such
+	 * meter.
+	 */
+	private @Nullable Counter applied;
+
+	private @Nullable Counter refused;
 
 	private volatile @Nullable ScheduledExecutorService watching;
 
@@ -82,8 +88,7 @@ public class ListenerConfigReload implements ApplicationListener<ApplicationCont
 		this.listeners = listeners;
 		this.environment = environment;
 		this.conversions = conversions;
-		this.applied = changes(registry, "applied");
-		this.refused = changes(registry, "refused");
+		this.registry = registry;
 	}
 
 	private static Counter changes(MeterRegistry registry, String result) {
@@ -123,6 +128,8 @@ public class ListenerConfigReload implements ApplicationListener<ApplicationCont
 					+ "spring.config.additional-location=file:/etc/wharf/); it is " + file);
 		}
 		this.content = read(file);
+		this.applied = changes(this.registry, "applied");
+		this.refused = changes(this.registry, "refused");
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "wharf-reload");
 			thread.setDaemon(true);
@@ -145,14 +152,20 @@ public class ListenerConfigReload implements ApplicationListener<ApplicationCont
 			ListenersProperties next = bind(file, now);
 			ListenerChange change = this.listeners.apply(next);
 			if (!change.isEmpty()) {
-				this.applied.increment();
+				count(this.applied);
 				logger.info("Listener configuration changed (" + file + "): " + change);
 			}
 		}
 		catch (RuntimeException ex) {
-			this.refused.increment();
+			count(this.refused);
 			logger.error("Listener configuration change refused (" + file + "); the running listeners are kept: "
 					+ describe(ex));
+		}
+	}
+
+	private static void count(@Nullable Counter changes) {
+		if (changes != null) {
+			changes.increment();
 		}
 	}
 
