@@ -2,6 +2,7 @@ package io.wharf.transport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -194,23 +195,7 @@ public class Listeners implements SmartLifecycle {
 		logger.info("Draining: stopped accepting; " + open + " open sessions get their last replies and close, "
 				+ "those in the middle of a message once it is answered, the rest at " + timeout.toMillis()
 				+ " ms (wharf.drain-timeout)");
-		CompletableFuture<?>[] drains = this.bound.values()
-			.stream()
-			.map(BoundListener::drained)
-			.toArray(CompletableFuture[]::new);
-		int cutOff = 0;
-		try {
-			CompletableFuture.allOf(drains).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			cutOff = openSessions();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause());
-		}
+		int cutOff = drainTimedOut(this.bound.values()) ? openSessions() : 0;
 		Leftovers left = this.bound.values()
 			.stream()
 			.map(BoundListener::leftovers)
@@ -349,13 +334,31 @@ public class Listeners implements SmartLifecycle {
 		List<BoundListener> leaving = names.stream().map(this.bound::get).toList();
 		leaving.forEach(BoundListener::stopAccepting);
 		int open = leaving.stream().mapToInt((listener) -> listener.sessions().size()).sum();
-		CompletableFuture<?>[] drains = leaving.stream().map(BoundListener::drained).toArray(CompletableFuture[]::new);
+		if (drainTimedOut(leaving)) {
+			logger.info("Drain of " + names + " timed out after " + this.properties.drainTimeout().toMillis()
+					+ " ms (wharf.drain-timeout): its remaining sessions are closed");
+		}
+		leaving.forEach((listener) -> {
+			listener.close();
+			this.metrics.remove(listener.name());
+		});
+		return open;
+	}
+
+	/**
+	 * Waits, up to the drain timeout, for listeners that stopped accepting to see their
+	 * last sessions end.
+	 * @return true when the timeout came first
+	 */
+	private boolean drainTimedOut(Collection<BoundListener> listeners) {
+		CompletableFuture<?>[] drains = listeners.stream()
+			.map(BoundListener::drained)
+			.toArray(CompletableFuture[]::new);
 		try {
 			CompletableFuture.allOf(drains).get(this.properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			logger.info("Drain of " + names + " timed out after " + this.properties.drainTimeout().toMillis()
-					+ " ms (wharf.drain-timeout): its remaining sessions are closed");
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -363,11 +366,7 @@ public class Listeners implements SmartLifecycle {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
 		}
-		leaving.forEach((listener) -> {
-			listener.close();
-			this.metrics.remove(listener.name());
-		});
-		return open;
+		return false;
 	}
 
 	/**
