@@ -140,7 +140,7 @@ public record ClusterMessage(Kind kind, String from, long correlation, long dead
 				Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
 				String direction = in.readBoolean() ? "in" : "out";
 				int length = in.readInt();
-				seen.add(FrameTap.Frame.of(at, direction, length, in.readAllBytes()));
+				seen.add(new FrameTap.Frame(at, direction, length, in.readAllBytes()));
 			}
 			catch (IOException ex) {
 				throw new MalformedClusterMessage("a tapped frame cut short: " + ex);

@@ -52,7 +52,7 @@ public final class FrameTap {
 		String direction = in ? "in" : "out";
 		int shown = (int) Math.min(frame.length, this.maxBytes - this.bytes);
 		this.bytes += shown;
-		this.frames.add(Frame.of(Instant.now(), direction, frame.length, Arrays.copyOf(frame, shown)));
+		this.frames.add(new Frame(Instant.now(), direction, frame.length, Arrays.copyOf(frame, shown)));
 		if (this.frames.size() >= this.maxFrames) {
 			end("frames");
 		}
@@ -103,35 +103,37 @@ public final class FrameTap {
 	}
 
 	/**
-	 * One frame seen.
+	 * One frame seen: the bytes of it shown, all of it unless the tap's byte cap cut it.
 	 *
 	 * @param at when it was read or written
 	 * @param direction in (from the client) or out (to it)
-	 * @param length its length in bytes
-	 * @param text its bytes shown as text, escaped
-	 * @param hex its bytes shown in hex
-	 * @param cut whether only part of it is shown (the tap's byte cap)
+	 * @param length its whole length in bytes
+	 * @param shown the bytes of it shown
 	 */
-	public record Frame(Instant at, String direction, int length, String text, String hex, boolean cut) {
+	public record Frame(Instant at, String direction, int length, byte[] shown) {
 
 		/**
-		 * A frame seen, from the bytes of it shown.
-		 * @param at when it was read or written
-		 * @param direction in or out
-		 * @param length its whole length
-		 * @param shown the bytes of it shown, all of it unless the byte cap cut it
-		 * @return the frame
+		 * The bytes shown as text: printable ASCII as it is, the rest escaped.
+		 * @return the text
 		 */
-		public static Frame of(Instant at, String direction, int length, byte[] shown) {
-			return new Frame(at, direction, length, escaped(shown), HEX.formatHex(shown), shown.length < length);
+		public String text() {
+			return escaped(this.shown);
 		}
 
 		/**
-		 * The bytes of it shown.
-		 * @return them
+		 * The bytes shown in hex.
+		 * @return the hex digits
 		 */
-		public byte[] shown() {
-			return HEX.parseHex(this.hex);
+		public String hex() {
+			return HEX.formatHex(this.shown);
+		}
+
+		/**
+		 * Whether only part of the frame is shown (the tap's byte cap).
+		 * @return true when cut
+		 */
+		public boolean cut() {
+			return this.shown.length < this.length;
 		}
 
 	}
