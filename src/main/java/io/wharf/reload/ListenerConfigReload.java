@@ -37,7 +37,7 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.FieldError;
 
@@ -217,14 +217,9 @@ public class ListenerConfigReload implements ApplicationListener<ApplicationCont
 	private List<PropertySource<?>> load(Path file, byte[] content) {
 		String name = sourcesOf(file).get(0).getName();
 		try {
-			Path copy = Files.createTempFile("wharf-reload", ".yml");
-			try {
-				Files.write(copy, content);
-				return new ArrayList<>(new YamlPropertySourceLoader().load(name, new FileSystemResource(copy)));
-			}
-			finally {
-				Files.deleteIfExists(copy);
-			}
+			// The content compared, not the file again: it may have changed since.
+			return new ArrayList<>(
+					new YamlPropertySourceLoader().load(name, new ByteArrayResource(content, file.toString())));
 		}
 		catch (IOException ex) {
 			throw new IllegalArgumentException("cannot read " + file + ": " + ex.getMessage(), ex);
