@@ -207,6 +207,14 @@ container port or Service port.
   "wharf" $wharf
   "info" (dict "kubernetes" (dict "pod" "${POD_NAME:}" "namespace" "${POD_NAMESPACE:}" "node" "${NODE_NAME:}"))
 }}
+{{- if .Values.tracing.enabled }}
+{{- $_ := set $wharf "tracing" (dict "enabled" true) }}
+{{- $export := dict }}
+{{- with .Values.tracing.endpoint }}
+{{- $export = dict "opentelemetry" (dict "tracing" (dict "export" (dict "otlp" (dict "endpoint" .)))) }}
+{{- end }}
+{{- $_ := set $config "management" (merge (dict "tracing" (dict "sampling" (dict "probability" .Values.tracing.samplingProbability))) $export) }}
+{{- end }}
 {{- $tlsSecret := include "wharf.tlsSecretName" . }}
 {{- if $tlsSecret }}
 {{- $dir := .Values.tls.mountPath }}

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.wharf.observe.tracing.ListenerTraces;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,6 +68,8 @@ public final class ListenerMetrics {
 	private final ListenerActivity activity;
 
 	private volatile DoubleSupplier kernelDrops = () -> 0;
+
+	private @Nullable ListenerTraces traces;
 
 	private final Map<String, Counter> limitsExceeded = new ConcurrentHashMap<>();
 
@@ -133,6 +136,19 @@ public final class ListenerMetrics {
 	public static ListenerMetrics of(MeterRegistry registry, String listener, String service, String protocol,
 			int limit) {
 		return new ListenerMetrics(registry, listener, service, protocol, limit);
+	}
+
+	/**
+	 * The listener's traces.
+	 * @return its traces, or null when tracing is off
+	 */
+	public @Nullable ListenerTraces traces() {
+		return this.traces;
+	}
+
+	ListenerMetrics traced(@Nullable ListenerTraces traces) {
+		this.traces = traces;
+		return this;
 	}
 
 	private Counter counter(String name, String description) {

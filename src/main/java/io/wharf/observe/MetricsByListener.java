@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wharf.observe.tracing.Tracing;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -27,12 +28,24 @@ public class MetricsByListener implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledExecutorService ticker;
 
+	private final @Nullable Tracing tracing;
+
 	public MetricsByListener(MeterRegistry registry) {
-		this.registry = registry;
+		this(registry, null);
 	}
 
 	/**
-	 * A listener's meters, registered the first time they are asked for.
+	 * Every listener's meters, and its traces too when tracing is on.
+	 * @param registry where meters live
+	 * @param tracing where observations go, or null when tracing is off
+	 */
+	public MetricsByListener(MeterRegistry registry, @Nullable Tracing tracing) {
+		this.registry = registry;
+		this.tracing = tracing;
+	}
+
+	/**
+	 * A listener's meters (and traces), registered the first time they are asked for.
 	 * @param listener the listener name
 	 * @param service the service's name
 	 * @param protocol {@code tcp} or {@code udp}
@@ -41,7 +54,8 @@ public class MetricsByListener implements SmartLifecycle {
 	 */
 	public ListenerMetrics register(String listener, String service, String protocol, int limit) {
 		return this.metrics.computeIfAbsent(listener,
-				(key) -> ListenerMetrics.of(this.registry, key, service, protocol, limit));
+				(key) -> ListenerMetrics.of(this.registry, key, service, protocol, limit)
+					.traced((this.tracing != null) ? this.tracing.listener(key, service, protocol) : null));
 	}
 
 	/**

@@ -71,6 +71,9 @@ public final class Bench {
 
 	private Tls tls;
 
+	/** Where a traced variant exports its spans; started by the first one. */
+	private @Nullable OtlpSink otlp;
+
 	private Bench(BenchOptions options) {
 		this.options = options;
 		this.report = new Report(options);
@@ -167,6 +170,9 @@ public final class Bench {
 			for (ServerProcess process : processes) {
 				process.close();
 			}
+		}
+		if (this.otlp != null) {
+			System.out.printf("OTLP sink: %,d bytes of spans exported by the traced variants%n", this.otlp.bytes());
 		}
 		if (this.options.includes("startup")) {
 			startup();
@@ -437,6 +443,15 @@ public final class Bench {
 					"--wharf.listener-defaults.connection-burst-per-client=100000000",
 					"--wharf.listener-defaults.datagram-rate=100000000",
 					"--wharf.listener-defaults.datagram-burst=100000000"));
+		}
+		if (variant.contains("traced")) {
+			// Tracing on as an operator would run it: 1 % of the messages and sessions
+			// sampled, their spans exported over OTLP/HTTP.
+			if (this.otlp == null) {
+				this.otlp = OtlpSink.start();
+			}
+			command.addAll(List.of("--wharf.tracing.enabled=true", "--management.tracing.sampling.probability=0.01",
+					"--management.opentelemetry.tracing.export.otlp.endpoint=" + this.otlp.endpoint()));
 		}
 		if (variant.contains("nolimits")) {
 			// The per-client limits and the deadlines off: what they cost is the

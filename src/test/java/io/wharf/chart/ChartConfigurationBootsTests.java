@@ -32,6 +32,7 @@ import io.wharf.WireClient;
 import io.wharf.api.Answer;
 import io.wharf.api.Session;
 import io.wharf.api.SocketService;
+import io.wharf.observe.tracing.Tracing;
 import io.wharf.transport.Listeners;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,8 @@ class ChartConfigurationBootsTests {
 				.contains("/actuator/sockets")
 				.doesNotContain("/actuator/tap");
 
+			assertThat(context.getBeanNamesForType(Tracing.class)).as("traced as the values say")
+				.hasSize(config.tree().at("/wharf/tracing/enabled").asBoolean() ? 1 : 0);
 			greetingConversation(config, listeners);
 			udpEcho(config, listeners);
 			helmTestScript(manifests, config, listeners);

@@ -37,6 +37,8 @@ class ValuesValidationTests {
 			replicas                                | 2           | replicas
 			metrics.prometheusRule.slo.latency.threshold | 0.2    | threshold
 			metrics.prometheusRule.slo.availability | 100         | availability
+			tracing.endpoint                        | collector:4318 | endpoint
+			tracing.samplingProbability             | 2           | samplingProbability
 			""")
 	void schemaRejects(String key, String value, String named) {
 		assertThatIllegalStateException().isThrownBy(() -> HelmChart.render(null, Map.of(key, value)))

@@ -5,8 +5,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import io.micrometer.observation.Observation;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.DecoderException;
@@ -18,6 +20,7 @@ import io.wharf.conversation.Replies;
 import io.wharf.conversation.ServiceAdapter;
 import io.wharf.conversation.SessionChannel;
 import io.wharf.conversation.SessionHandle;
+import io.wharf.observe.tracing.ListenerTraces;
 import io.wharf.transport.tcp.connection.ConnectionCounts;
 import io.wharf.transport.tcp.connection.ConnectionDrain;
 import io.wharf.transport.tcp.connection.SweptConnection;
@@ -43,6 +46,9 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 	private final ConnectionCounts counts;
 
 	private final SessionHandle handle;
+
+	/** The session's observation while it is open, when the listener's are traced. */
+	private @Nullable Observation trace;
 
 	/** Made when the server begins draining: most sessions never see one. */
 	private @Nullable ConnectionDrain drain;
@@ -85,9 +91,20 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 	/** The session opened: the service may speak first. */
 	void opened() {
 		this.listener.metrics().connections().opened();
+		ListenerTraces traces = this.listener.metrics().traces();
+		if (traces != null) {
+			this.trace = traces.sessionOpened(getConnectionId(), this.handle.remoteAddress());
+		}
 		publishConnectionOpenEvent();
-		deliver(this.listener.messages().event(this, this.handle, ConversationEvent.OPENED, null, null));
+		deliver(this.listener.messages().event(this, this.handle, ConversationEvent.OPENED, null, null), "opened", 0);
 		flush();
+	}
+
+	@Override
+	public Observation.Scope traceScope() {
+		Observation session = this.trace;
+		ListenerTraces traces = this.listener.metrics().traces();
+		return (session != null && traces != null) ? traces.logScope(session) : Observation.Scope.NOOP;
 	}
 
 	/**
@@ -117,8 +134,29 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		this.counts.received();
 		this.handle.tapped(true, frame);
 		long start = System.nanoTime();
-		deliver(this.listener.messages().frame(this, this.handle, frame));
-		this.listener.metrics().processed(System.nanoTime() - start);
+		Observation traced = traced("frame", frame.length);
+		// In the message's trace, so that a sampled one is the latency histogram's
+		// exemplar.
+		try (Observation.Scope scope = (traced != null) ? traced.openScope() : null) {
+			deliver(this.listener.messages().frame(this, this.handle, frame));
+			this.listener.metrics().processed(System.nanoTime() - start);
+		}
+		finally {
+			if (traced != null) {
+				traced.stop();
+			}
+		}
+	}
+
+	/**
+	 * A message's observation, started, when the listener's are traced.
+	 * @param kind what the message is
+	 * @param bytes its size
+	 * @return the observation, or null when tracing is off
+	 */
+	private @Nullable Observation traced(String kind, int bytes) {
+		ListenerTraces traces = this.listener.metrics().traces();
+		return (traces != null) ? traces.message(kind, this.trace, this.handle.remoteAddress(), bytes) : null;
 	}
 
 	/**
@@ -264,7 +302,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		this.keptOpen = false;
 		this.idling = true;
 		deliver(this.listener.messages()
-			.event(this, this.handle, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout));
+			.event(this, this.handle, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout), "idle", 0);
 		this.idling = false;
 		if (this.keptOpen) {
 			this.counts.restartIdle();
@@ -281,7 +319,8 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 	private void lastWords(CloseReason reason, ConversationEvent event, @Nullable String header,
 			@Nullable Object value) {
 		this.close.record(reason);
-		deliver(this.listener.messages().event(this, this.handle, event, header, value));
+		deliver(this.listener.messages().event(this, this.handle, event, header, value),
+				event.name().toLowerCase(Locale.ROOT), 0);
 		closeGracefully(reason);
 	}
 
@@ -316,9 +355,33 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		this.factory.closeConnection(getConnectionId());
 		if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
 			deliver(this.listener.messages()
-				.event(this, this.handle, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason));
+				.event(this, this.handle, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason), "closed",
+					0);
+		}
+		Observation session = this.trace;
+		if (session != null) {
+			this.trace = null;
+			ListenerTraces.sessionClosed(session, reason.tag(), this.counts.totals());
 		}
 		closeContract();
+	}
+
+	/**
+	 * Hands a session's moment to the inbound adapter, in a trace of its own when the
+	 * listener's are traced.
+	 */
+	private void deliver(Message<?> message, String kind, int bytes) {
+		Observation traced = traced(kind, bytes);
+		if (traced == null) {
+			deliver(message);
+			return;
+		}
+		try (Observation.Scope scope = traced.openScope()) {
+			deliver(message);
+		}
+		finally {
+			traced.stop();
+		}
 	}
 
 	/**
@@ -333,7 +396,12 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		}
 		catch (RuntimeException ex) {
 			this.listener.metrics().error("handler");
-			this.listener.log().serviceFailed(this, ServiceAdapter.thrown(ex));
+			Throwable thrown = ServiceAdapter.thrown(ex);
+			ListenerTraces traces = this.listener.metrics().traces();
+			if (traces != null) {
+				traces.failed(thrown);
+			}
+			this.listener.log().serviceFailed(this, thrown);
 			this.close.now(CloseReason.ERROR);
 		}
 	}

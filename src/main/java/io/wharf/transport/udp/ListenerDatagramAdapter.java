@@ -7,10 +7,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.observation.Observation;
 import io.wharf.conversation.ConversationMessages;
 import io.wharf.conversation.ServiceAdapter;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.LogThrottle;
+import io.wharf.observe.tracing.ListenerTraces;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +88,22 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 		Message<byte[]> message = ConversationMessages.of(payload, headers, this.stamped);
 		this.metrics.messageReceived();
 		this.metrics.bytesReceived(payload.length);
+		InetSocketAddress sender = (InetSocketAddress) datagram.getSocketAddress();
+		ListenerTraces traces = this.metrics.traces();
+		Observation traced = (traces != null) ? traces.message("datagram", null, sender, payload.length) : null;
+		// In the datagram's trace, so that a sampled one is the latency histogram's
+		// exemplar.
+		try (Observation.Scope scope = (traced != null) ? traced.openScope() : null) {
+			serve(message, sender, payload.length, traces);
+		}
+		finally {
+			if (traced != null) {
+				traced.stop();
+			}
+		}
+	}
+
+	private void serve(Message<byte[]> message, InetSocketAddress sender, int length, @Nullable ListenerTraces traces) {
 		long start = System.nanoTime();
 		try {
 			sendMessage(message);
@@ -93,18 +112,21 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 		catch (RuntimeException ex) {
 			this.metrics.error("handler");
 			this.metrics.datagramDropped("handler");
+			Throwable thrown = ServiceAdapter.thrown(ex);
+			if (traces != null) {
+				traces.failed(thrown);
+			}
 			// One line with the stack trace, so that a person finds the line of their own
 			// code; at most one per 10 seconds, the rest at DEBUG.
-			Throwable thrown = ServiceAdapter.thrown(ex);
 			long heldBack = this.throttle.admit("service failed");
 			if (heldBack >= 0) {
 				logger.warn("Listener '{}' dropped a {} byte datagram from {} after its service '{}' threw {}{}",
-						this.listener, payload.length, datagram.getSocketAddress(), this.service, thrown,
+						this.listener, length, sender, this.service, thrown,
 						(heldBack > 0) ? " (" + heldBack + " more in the last 10 s)" : "", thrown);
 			}
 			else {
 				logger.debug("Listener '{}' dropped a {} byte datagram from {} after its service '{}' threw {}",
-						this.listener, payload.length, datagram.getSocketAddress(), this.service, thrown, thrown);
+						this.listener, length, sender, this.service, thrown, thrown);
 			}
 		}
 	}

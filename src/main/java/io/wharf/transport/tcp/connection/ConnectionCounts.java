@@ -220,6 +220,14 @@ public final class ConnectionCounts implements ByteToMessageDecoder.Cumulator {
 		return System.nanoTime() - this.openedAt;
 	}
 
+	/**
+	 * What went each way, for a session's trace.
+	 * @return messages received, bytes received, messages sent, bytes sent
+	 */
+	public long[] totals() {
+		return new long[] { this.messagesIn, this.bytesIn, this.messagesOut, this.bytesOut };
+	}
+
 	public Map<String, Object> describe(String id, String remote) {
 		Map<String, Object> session = new LinkedHashMap<>();
 		session.put("id", id);

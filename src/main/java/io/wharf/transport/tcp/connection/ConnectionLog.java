@@ -2,6 +2,7 @@ package io.wharf.transport.tcp.connection;
 
 import java.time.Duration;
 
+import io.micrometer.observation.Observation;
 import io.wharf.api.CloseReason;
 import io.wharf.config.LimitsText;
 import io.wharf.config.ListenerProperties;
@@ -209,9 +210,13 @@ public final class ConnectionLog {
 		return (heldBack > 0) ? " (" + heldBack + " more in the last 10 s were logged at DEBUG)" : "";
 	}
 
-	/** Runs a log statement with the connection id and listener in the MDC. */
+	/**
+	 * Runs a log statement with the connection id and listener in the MDC, in its
+	 * session's trace.
+	 */
 	private void inSession(LoggedConnection session, Runnable log) {
-		try (MDC.MDCCloseable id = MDC.putCloseable("connectionId", session.getConnectionId());
+		try (Observation.Scope trace = session.traceScope();
+				MDC.MDCCloseable id = MDC.putCloseable("connectionId", session.getConnectionId());
 				MDC.MDCCloseable listener = MDC.putCloseable("listener", this.listener)) {
 			log.run();
 		}

@@ -1,5 +1,6 @@
 package io.wharf.transport.tcp.connection;
 
+import io.micrometer.observation.Observation;
 import io.wharf.transport.tcp.tls.TlsDetails;
 import org.jspecify.annotations.Nullable;
 
@@ -31,5 +32,14 @@ public interface LoggedConnection {
 	 * @return the details, or null on a plaintext listener
 	 */
 	@Nullable TlsDetails tls();
+
+	/**
+	 * The scope a line about the connection is written in, so that it carries the trace
+	 * and span ids of its session when sessions are traced.
+	 * @return the scope to close after the line
+	 */
+	default Observation.Scope traceScope() {
+		return Observation.Scope.NOOP;
+	}
 
 }
