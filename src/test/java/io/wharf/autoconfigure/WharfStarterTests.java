@@ -2,12 +2,18 @@ package io.wharf.autoconfigure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.wharf.WireClient;
 import io.wharf.api.Answer;
 import io.wharf.api.Session;
 import io.wharf.api.SocketService;
 import io.wharf.api.SocketSessions;
+import io.wharf.observe.MetricsByListener;
 import io.wharf.transport.Listeners;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -21,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Wharf as a dependency of another Spring Boot application: it adds what that application
@@ -62,6 +69,35 @@ class WharfStarterTests {
 		}
 	}
 
+	@Test
+	void anApplicationsOwnTracingTracesWharfOnlyWhenAsked() throws IOException {
+		String[] echo = { "--management.tracing.sampling.probability=1.0", "--wharf.listeners.back.protocol=tcp",
+				"--wharf.listeners.back.port=0", "--wharf.listeners.back.service=echo",
+				"--wharf.listeners.back.framing.type=line" };
+		try (ConfigurableApplicationContext context = start(TracedApplication.class, echo)) {
+			echoOnce(context);
+			assertThat(context.getBean(MetricsByListener.class).get("back").traces()).as("not asked").isNull();
+		}
+		String[] traced = Arrays.copyOf(echo, echo.length + 1);
+		traced[echo.length] = "--wharf.tracing.enabled=true";
+		try (ConfigurableApplicationContext context = start(TracedApplication.class, traced)) {
+			echoOnce(context);
+			InMemorySpanExporter spans = context.getBean(InMemorySpanExporter.class);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(spans.getFinishedSpanItems()).extracting(SpanData::getName)
+					.contains("opened back", "frame back", "closed back", "session back"));
+			assertThat(context.getBean(MeterRegistry.class).find("wharf.message").meters())
+				.as("the application's meter handler does not time Wharf's messages again")
+				.isEmpty();
+		}
+	}
+
+	private static void echoOnce(ConfigurableApplicationContext context) throws IOException {
+		try (WireClient client = WireClient.connect(context.getBean(Listeners.class).port("back"))) {
+			assertThat(client.send("traced?\n").readLine()).isEqualTo("traced?\n");
+		}
+	}
+
 	private static ConfigurableApplicationContext start(Class<?> application, String... args) {
 		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).run(args);
 	}
@@ -70,6 +106,18 @@ class WharfStarterTests {
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class PlainApplication {
+
+	}
+
+	/** An application with tracing of its own, keeping its spans in memory. */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class TracedApplication {
+
+		@Bean
+		InMemorySpanExporter spans() {
+			return InMemorySpanExporter.create();
+		}
 
 	}
 
