@@ -33,7 +33,7 @@ public final class ConnectionMeters {
 
 	private final Timer duration;
 
-	private final int limit;
+	private volatile int limit;
 
 	ConnectionMeters(MeterRegistry registry, Tags tags, AtomicInteger active, int limit) {
 		this.active = active;
@@ -46,7 +46,7 @@ public final class ConnectionMeters {
 			.description("TCP connections accepted")
 			.tags(tags)
 			.register(registry);
-		Gauge.builder("wharf.connections.limit", () -> limit)
+		Gauge.builder("wharf.connections.limit", this, (meters) -> meters.limit())
 			.description("Open TCP connections accepted at most (max-connections)")
 			.tags(tags)
 			.register(registry);
@@ -70,6 +70,14 @@ public final class ConnectionMeters {
 	 */
 	public int limit() {
 		return this.limit;
+	}
+
+	/**
+	 * The listener's new {@code max-connections}, changed while it runs.
+	 * @param limit open TCP connections accepted at most
+	 */
+	public void limit(int limit) {
+		this.limit = limit;
 	}
 
 	public void opened() {

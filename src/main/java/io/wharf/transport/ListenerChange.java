@@ -11,8 +11,8 @@ import io.wharf.config.ListenerProperties;
  * @param added listeners bound anew
  * @param removed listeners drained and unbound
  * @param changed listeners drained and bound anew with their new settings
- * @param adjusted listeners that took their new settings (timeouts) without a drain, open
- * sessions included
+ * @param adjusted listeners that took their new settings (timeouts, limits) without a
+ * drain, open sessions included
  * @param unchanged listeners left alone, their sessions too
  * @param drainedSessions sessions open on the removed and changed listeners when their
  * drain began
@@ -63,7 +63,8 @@ public record ListenerChange(List<String> added, List<String> removed, List<Stri
 	@Override
 	public String toString() {
 		return "added " + names(this.added) + ", removed " + names(this.removed) + " and changed " + names(this.changed)
-				+ " (" + this.drainedSessions + " sessions drained); new timeouts in place for " + names(this.adjusted)
+				+ " (" + this.drainedSessions
+				+ " sessions drained); new timeouts and limits in place, sessions kept, for " + names(this.adjusted)
 				+ "; unchanged " + names(this.unchanged);
 	}
 

@@ -259,7 +259,8 @@ public class Listeners implements SmartLifecycle {
 			});
 			throw new ListenerBindFailures(failures);
 		}
-		// A changed listener whose new settings it can take while running (its timeouts)
+		// A changed listener whose new settings it can take while running (its timeouts
+		// and limits)
 		// keeps its sessions; the others are drained and bound anew.
 		Map<String, BoundListener> adjusted = new LinkedHashMap<>();
 		List<String> rebinding = new ArrayList<>();

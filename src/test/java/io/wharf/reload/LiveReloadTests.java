@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * The mounted configuration of a running Wharf changes: a new listener answers, a removed
  * one drains with the greeting's farewell, a changed one is bound anew, one whose
  * timeouts alone changed holds its open session to the new idle timeout without a drain,
- * an invalid change is refused and the running listeners kept, and a client of an
+ * one whose per-client limit dropped refuses a connection over it while its open ones go
+ * on, an invalid change is refused and the running listeners kept, and a client of an
  * untouched listener is answered throughout on the same connection.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -91,7 +92,7 @@ class LiveReloadTests {
 				}
 				assertThat(output).contains("Listener configuration changed (" + file
 						+ "): added added, removed leaving and changed changing (1 sessions drained); "
-						+ "new timeouts in place for timed; unchanged kept");
+						+ "new timeouts and limits in place, sessions kept, for timed; unchanged kept");
 				// The open session took the new idle timeout, without a drain.
 				assertThat(timed.readToEnd()).isEmpty();
 				await().atMost(Duration.ofSeconds(10))
@@ -131,6 +132,48 @@ class LiveReloadTests {
 				assertThat(listeners.bound()).containsOnlyKeys("kept", "changing", "added", "timed");
 				echo(kept, echoes);
 				assertThat(kept.closedByServer()).isFalse();
+			}
+		}
+	}
+
+	@Test
+	void newLimitsHoldNewConnectionsWhileTheOpenOnesStay(CapturedOutput output) throws Exception {
+		Path file = this.directory.resolve("application.yml");
+		String listener = "    limited: {protocol: tcp, port: 0, service: echo, framing: {type: line}, "
+				+ "exempt-clients: '', max-connections-per-client: %d}\n";
+		write(file, listener.formatted(10));
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WharfApplication.class).run(
+				"--spring.config.additional-location=file:" + this.directory + "/", "--server.port=0",
+				"--wharf.reload.enabled=true", "--wharf.reload.file=" + file, "--wharf.reload.interval=100ms",
+				"--spring.main.banner-mode=off")) {
+			Listeners listeners = context.getBean(Listeners.class);
+			int port = listeners.port("limited");
+			AtomicInteger echoes = new AtomicInteger();
+			try (WireClient first = WireClient.connect(port); WireClient second = WireClient.connect(port)) {
+				echo(first, echoes);
+				echo(second, echoes);
+				write(file, listener.formatted(2));
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> output.getOut().contains("Listener configuration changed"));
+				assertThat(output).contains("new timeouts and limits in place, sessions kept, for limited");
+				assertThat(listeners.port("limited")).as("not bound anew").isEqualTo(port);
+				echo(first, echoes);
+				echo(second, echoes);
+				try (WireClient third = WireClient.connect(port)) {
+					assertThat(new String(third.readToEnd(), StandardCharsets.US_ASCII))
+						.as("a third from the same client, over the new limit")
+						.isEqualTo("Server: busy, try again later\n");
+				}
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(output).contains("the address holds 2 connections, the most "
+							+ "wharf.listeners.limited.max-connections-per-client allows"));
+				first.close();
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					try (WireClient again = WireClient.connect(port)) {
+						echo(again, echoes);
+					}
+				});
+				echo(second, echoes);
 			}
 		}
 	}

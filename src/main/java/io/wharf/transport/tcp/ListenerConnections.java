@@ -17,6 +17,7 @@ import io.wharf.api.Audience;
 import io.wharf.api.SocketSessions.Broadcast;
 import io.wharf.conversation.SessionHandle;
 import io.wharf.transport.Leftovers;
+import io.wharf.config.ListenerProperties;
 import io.wharf.transport.tcp.admission.Admission;
 import io.wharf.transport.tcp.connection.ConnectionCounts;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,14 @@ final class ListenerConnections {
 
 	ListenerConnections(Admission admission) {
 		this.admission = admission;
+	}
+
+	/**
+	 * New limits for the connections that come from now on.
+	 * @param properties the listener's new settings
+	 */
+	void change(ListenerProperties properties) {
+		this.admission.change(properties);
 	}
 
 	/**

@@ -98,17 +98,21 @@ class TcpTransport implements ListenerTransport {
 				new Framing(properties.framing()), ProxyPolicy.of(properties), tls, this.ids, this.observer);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops,
 				(self) -> new ConnectionPipeline(context, connections, self));
-		return new BoundTcpListener(name, properties, route, factory, connections, deadlines);
+		return new BoundTcpListener(name, properties, route, factory, connections, deadlines, log, metrics);
 	}
 
-	/** The settings a running listener takes without being bound anew: its timeouts. */
-	private static final Set<String> TIMEOUTS = Set.of("idleTimeout", "frameTimeout", "writeTimeout",
-			"maxConnectionAge");
+	/**
+	 * The settings a running listener takes without being bound anew: its timeouts, and
+	 * its limits for the connections that come after the change.
+	 */
+	private static final Set<String> ADJUSTABLE = Set.of("idleTimeout", "frameTimeout", "writeTimeout",
+			"maxConnectionAge", "maxConnections", "maxConnectionsPerClient", "maxConnectionsPerPrefix",
+			"connectionRatePerClient", "connectionBurstPerClient", "allow", "deny", "exemptClients", "clientLimits");
 
-	/** Whether two settings of a listener differ in their timeouts alone. */
-	static boolean differInTimeoutsAlone(ListenerProperties running, ListenerProperties next) {
+	/** Whether two settings of a listener differ only in what it takes while running. */
+	static boolean differInAdjustableAlone(ListenerProperties running, ListenerProperties next) {
 		for (RecordComponent component : ListenerProperties.class.getRecordComponents()) {
-			if (TIMEOUTS.contains(component.getName())) {
+			if (ADJUSTABLE.contains(component.getName())) {
 				continue;
 			}
 			try {
@@ -126,8 +130,8 @@ class TcpTransport implements ListenerTransport {
 
 	/** A bound TCP listener through its lifecycle. */
 	private record BoundTcpListener(String name, ListenerProperties properties, ListenerRoute route,
-			NettyConnectionFactory factory, ListenerConnections connections,
-			DeadlineSweep deadlines) implements BoundListener {
+			NettyConnectionFactory factory, ListenerConnections connections, DeadlineSweep deadlines, ConnectionLog log,
+			ListenerMetrics metrics) implements BoundListener {
 
 		@Override
 		public int localPort() {
@@ -136,16 +140,21 @@ class TcpTransport implements ListenerTransport {
 
 		/**
 		 * New timeouts hold the open sessions from the next sweep on (an open session
-		 * keeps the age limit drawn when it opened); anything else needs the listener
-		 * bound anew.
+		 * keeps the age limit drawn when it opened); new limits hold the connections that
+		 * come after the change, while open ones stay and count; anything else needs the
+		 * listener bound anew.
 		 */
 		@Override
 		public @Nullable BoundListener adjusted(ListenerProperties next) {
-			if (!differInTimeoutsAlone(this.properties, next)) {
+			if (!differInAdjustableAlone(this.properties, next)) {
 				return null;
 			}
 			this.deadlines.change(Deadlines.of(next));
-			return new BoundTcpListener(this.name, next, this.route, this.factory, this.connections, this.deadlines);
+			this.connections.change(next);
+			this.log.change(next);
+			this.metrics.connections().limit(next.maxConnections());
+			return new BoundTcpListener(this.name, next, this.route, this.factory, this.connections, this.deadlines,
+					this.log, this.metrics);
 		}
 
 		@Override

@@ -36,6 +36,16 @@ public final class Admission {
 	}
 
 	/**
+	 * Takes a listener's new limits, {@code max-connections} and the client limits, for
+	 * the connections that come from now on; open connections stay and keep their slots.
+	 * @param properties the listener's new settings
+	 */
+	public void change(ListenerProperties properties) {
+		this.slots.max(properties.maxConnections());
+		this.clients.change(properties);
+	}
+
+	/**
 	 * Takes the slots for a new connection from a client, if its limits, the listener's
 	 * and the process's allow it.
 	 * @param client the client's address

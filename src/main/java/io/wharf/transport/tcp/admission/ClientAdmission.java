@@ -24,42 +24,46 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClientAdmission {
 
-	private final AddressRanges allow;
+	/** The limits in force; a live change of the listener's settings swaps them whole. */
+	private volatile Rules rules;
 
-	private final AddressRanges deny;
-
-	private final AddressRanges exempt;
-
-	private final boolean observe;
-
-	private final int perClient;
-
-	private final int perPrefix;
-
+	/**
+	 * Connections per address and per network, counted whatever the limits, so that a
+	 * limit switched on while the listener runs counts the connections already open.
+	 */
 	private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
 
 	private final Map<InetAddress, Integer> byPrefix = new ConcurrentHashMap<>();
 
-	private final @Nullable ConnectionRates rates;
-
 	private final OverLimit overLimit;
 
 	ClientAdmission(ListenerProperties properties, OverLimit overLimit) {
-		this(new Limits(properties.allow(), properties.deny(), properties.exemptClients(),
-				properties.clientLimits() == ClientLimits.OBSERVE, properties.maxConnectionsPerClient(),
-				properties.maxConnectionsPerPrefix(), properties.connectionRatePerClient(),
-				properties.connectionBurstPerClient()), overLimit);
+		this(limits(properties), overLimit);
 	}
 
 	ClientAdmission(Limits limits, OverLimit overLimit) {
-		this.allow = AddressRanges.of(limits.allow());
-		this.deny = AddressRanges.of(limits.deny());
-		this.exempt = AddressRanges.of(limits.exempt());
-		this.observe = limits.observe();
-		this.perClient = limits.perClient();
-		this.perPrefix = limits.perPrefix();
-		this.rates = (limits.rate() > 0) ? new ConnectionRates(limits.rate(), limits.burst()) : null;
+		this.rules = new Rules(limits, null);
 		this.overLimit = overLimit;
+	}
+
+	/**
+	 * Takes a listener's new client limits, for the connections that come from now on;
+	 * open ones keep their slots, and a rate that did not change keeps its buckets.
+	 * @param properties the listener's new settings
+	 */
+	void change(ListenerProperties properties) {
+		change(limits(properties));
+	}
+
+	void change(Limits limits) {
+		this.rules = new Rules(limits, this.rules);
+	}
+
+	private static Limits limits(ListenerProperties properties) {
+		return new Limits(properties.allow(), properties.deny(), properties.exemptClients(),
+				properties.clientLimits() == ClientLimits.OBSERVE, properties.maxConnectionsPerClient(),
+				properties.maxConnectionsPerPrefix(), properties.connectionRatePerClient(),
+				properties.connectionBurstPerClient());
 	}
 
 	/**
@@ -96,20 +100,23 @@ public final class ClientAdmission {
 	 * @return null when admitted (then {@link #release} it once), or the cause of refusal
 	 */
 	@Nullable String admit(InetAddress address) {
-		if (!allowed(address)) {
+		Rules rules = this.rules;
+		if (!rules.allowed(address)) {
 			return "denied";
 		}
 		// Only worked out when a limit is exceeded: the common case pays nothing for it.
 		Boolean[] lenient = { null };
-		if (this.rates != null && !this.rates.take(address, System.nanoTime())
-				&& refuses("client_rate", address, lenient)) {
+		if (rules.rates != null && !rules.rates.take(address, System.nanoTime())
+				&& refuses(rules, "client_rate", address, lenient)) {
 			return "client_rate";
 		}
-		if (!take(this.byAddress, address, this.perClient) && refuses("per_client", address, lenient)) {
+		if (!take(this.byAddress, address, rules.limits.perClient())
+				&& refuses(rules, "per_client", address, lenient)) {
 			return "per_client";
 		}
-		if (!take(this.byPrefix, prefix(address), this.perPrefix) && refuses("per_prefix", address, lenient)) {
-			give(this.byAddress, address, this.perClient);
+		if (!take(this.byPrefix, prefix(address), rules.limits.perPrefix())
+				&& refuses(rules, "per_prefix", address, lenient)) {
+			give(this.byAddress, address);
 			return "per_prefix";
 		}
 		return null;
@@ -119,9 +126,10 @@ public final class ClientAdmission {
 	 * Whether a limit the client went over refuses it; when it does not, the count it
 	 * went over is taken all the same and the excess reported.
 	 */
-	private boolean refuses(String limit, InetAddress address, Boolean[] lenient) {
+	private boolean refuses(Rules rules, String limit, InetAddress address, Boolean[] lenient) {
+		boolean observe = rules.limits.observe();
 		if (lenient[0] == null) {
-			lenient[0] = this.observe || this.exempt.contains(address);
+			lenient[0] = observe || rules.exempt.contains(address);
 		}
 		if (!lenient[0]) {
 			return true;
@@ -132,27 +140,21 @@ public final class ClientAdmission {
 		else if (limit.equals("per_prefix")) {
 			force(this.byPrefix, prefix(address));
 		}
-		this.overLimit.exceeded(limit, address, this.observe ? "observed" : "exempt");
+		this.overLimit.exceeded(limit, address, observe ? "observed" : "exempt");
 		return false;
 	}
 
 	void release(InetAddress address) {
-		give(this.byAddress, address, this.perClient);
-		give(this.byPrefix, prefix(address), this.perPrefix);
+		give(this.byAddress, address);
+		give(this.byPrefix, prefix(address));
 	}
 
-	private boolean allowed(InetAddress address) {
-		return !this.deny.contains(address) && (this.allow.isEmpty() || this.allow.contains(address));
-	}
-
+	/** Counts a connection unless that reaches a limit above 0. */
 	private static boolean take(Map<InetAddress, Integer> counts, InetAddress key, int max) {
-		if (max <= 0) {
-			return true;
-		}
 		boolean[] taken = { false };
 		counts.compute(key, (k, count) -> {
 			int now = (count != null) ? count : 0;
-			if (now >= max) {
+			if (max > 0 && now >= max) {
 				return count;
 			}
 			taken[0] = true;
@@ -165,10 +167,38 @@ public final class ClientAdmission {
 		counts.merge(key, 1, Integer::sum);
 	}
 
-	private static void give(Map<InetAddress, Integer> counts, InetAddress key, int max) {
-		if (max > 0) {
-			counts.computeIfPresent(key, (k, count) -> (count > 1) ? count - 1 : null);
+	private static void give(Map<InetAddress, Integer> counts, InetAddress key) {
+		counts.computeIfPresent(key, (k, count) -> (count > 1) ? count - 1 : null);
+	}
+
+	/** One set of client limits, with the address ranges and rate buckets they need. */
+	private static final class Rules {
+
+		private final Limits limits;
+
+		private final AddressRanges allow;
+
+		private final AddressRanges deny;
+
+		private final AddressRanges exempt;
+
+		private final @Nullable ConnectionRates rates;
+
+		Rules(Limits limits, @Nullable Rules before) {
+			this.limits = limits;
+			this.allow = AddressRanges.of(limits.allow());
+			this.deny = AddressRanges.of(limits.deny());
+			this.exempt = AddressRanges.of(limits.exempt());
+			boolean sameRate = before != null && before.limits.rate() == limits.rate()
+					&& before.limits.burst() == limits.burst();
+			this.rates = (limits.rate() <= 0) ? null
+					: sameRate ? before.rates : new ConnectionRates(limits.rate(), limits.burst());
 		}
+
+		boolean allowed(InetAddress address) {
+			return !this.deny.contains(address) && (this.allow.isEmpty() || this.allow.contains(address));
+		}
+
 	}
 
 	/** The network an address belongs to: its IPv4 /24 or IPv6 /64. */

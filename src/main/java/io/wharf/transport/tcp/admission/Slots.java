@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Slots {
 
-	private final int max;
+	private volatile int max;
 
 	private final AtomicInteger taken = new AtomicInteger();
 
@@ -18,6 +18,15 @@ final class Slots {
 
 	int max() {
 		return this.max;
+	}
+
+	/**
+	 * A new maximum, for the slots taken from now on: slots taken over it are kept until
+	 * given back.
+	 * @param max slots at most
+	 */
+	void max(int max) {
+		this.max = max;
 	}
 
 	/**

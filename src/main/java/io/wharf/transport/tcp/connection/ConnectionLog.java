@@ -30,7 +30,10 @@ public final class ConnectionLog {
 
 	private final String service;
 
-	private final ListenerProperties properties;
+	/**
+	 * The settings the lines cite; a live change of the listener's limits replaces them.
+	 */
+	private volatile ListenerProperties properties;
 
 	private final LogThrottle throttle = new LogThrottle();
 
@@ -48,6 +51,14 @@ public final class ConnectionLog {
 	public ConnectionLog(String listener, ListenerProperties properties) {
 		this.listener = listener;
 		this.service = properties.requiredService();
+		this.properties = properties;
+	}
+
+	/**
+	 * The listener's new settings, cited from now on.
+	 * @param properties its settings
+	 */
+	public void change(ListenerProperties properties) {
 		this.properties = properties;
 	}
 

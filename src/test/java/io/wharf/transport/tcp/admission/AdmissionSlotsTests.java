@@ -64,6 +64,21 @@ class AdmissionSlotsTests {
 		assertThat(first.admit(CLIENT)).as("the refusal gave its process slot back").isNull();
 	}
 
+	@Test
+	void newLimitsHoldNewConnectionsAndCountTheOpenOnes() {
+		ClientAdmission clients = new ClientAdmission(Limits.counts(0, 0), OverLimit.NONE);
+		Admission listener = new Admission(10, new ProcessConnections(Integer.MAX_VALUE), clients);
+		for (int i = 0; i < 3; i++) {
+			assertThat(listener.admit(CLIENT)).as("no per-client limit yet").isNull();
+		}
+		clients.change(Limits.counts(2, 0));
+		assertThat(listener.admit(CLIENT)).as("the three open count against the new limit").isEqualTo("per_client");
+		listener.release(CLIENT);
+		listener.release(CLIENT);
+		assertThat(listener.admit(CLIENT)).as("one open, one more allowed").isNull();
+		assertThat(listener.admit(CLIENT)).isEqualTo("per_client");
+	}
+
 	private static Admission admission(int max) {
 		return new Admission(max, new ProcessConnections(Integer.MAX_VALUE),
 				new ClientAdmission(Limits.counts(0, 0), OverLimit.NONE));
