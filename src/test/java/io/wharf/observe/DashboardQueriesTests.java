@@ -109,6 +109,16 @@ class DashboardQueriesTests {
 			.anySatisfy((expr) -> assertThat(expr).contains("wharf_config_changes_total{result=\"applied\""));
 	}
 
+	@Test
+	void theLatencyPanelShowsExemplarsThatLinkToTraces() throws IOException {
+		String dashboard = Files.readString(Prometheus.DASHBOARD);
+		List<String> withExemplars = JsonPath.read(dashboard,
+				"$..panels[?(@.title == 'Processing time p50 / p90 / p99')].targets[?(@.exemplar == true)].expr");
+		assertThat(withExemplars).singleElement()
+			.satisfies((expr) -> assertThat(expr).startsWith("histogram_quantile(0.99")
+				.contains("wharf_message_processing_seconds_bucket"));
+	}
+
 	private void driveTraffic() throws IOException {
 		String welcome = "Server: Welcome!\nServer: What's your name";
 		try (WireClient client = WireClient.connect(this.listeners.port("greeting-tcp"))) {
