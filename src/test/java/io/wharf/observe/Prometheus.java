@@ -50,6 +50,21 @@ public final class Prometheus implements AutoCloseable {
 	 * @throws IOException if it cannot start
 	 */
 	public static Prometheus scraping(Path work, int... httpPorts) throws IOException {
+		return start(work, List.of(), httpPorts);
+	}
+
+	/**
+	 * Starts Prometheus with its exemplar storage on, as the dashboard's exemplars need.
+	 * @param work a directory for its configuration and data
+	 * @param httpPorts the Actuator ports of the Wharf instances
+	 * @return the running Prometheus
+	 * @throws IOException if it cannot start
+	 */
+	public static Prometheus keepingExemplars(Path work, int... httpPorts) throws IOException {
+		return start(work, List.of("--enable-feature=exemplar-storage"), httpPorts);
+	}
+
+	private static Prometheus start(Path work, List<String> flags, int... httpPorts) throws IOException {
 		Promtool.require();
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -70,9 +85,10 @@ public final class Prometheus implements AutoCloseable {
 				    static_configs:
 				      - targets: [%s]
 				""".formatted(targets));
-		Process process = new ProcessBuilder("prometheus", "--config.file=" + config,
-				"--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(List.of("prometheus", "--config.file=" + config,
+				"--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + port));
+		command.addAll(flags);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(work.resolve("prometheus.log").toFile())
 			.start();
 		Prometheus prometheus = new Prometheus(process, port);
@@ -97,6 +113,24 @@ public final class Prometheus implements AutoCloseable {
 			return List.of();
 		}
 		return JsonPath.read(response.body(), "$.data.result");
+	}
+
+	/**
+	 * The trace ids of the exemplars Prometheus keeps for a query's series over the last
+	 * ten minutes.
+	 * @param query PromQL
+	 * @return the exemplars' {@code trace_id} labels; empty when there are none
+	 */
+	public List<String> exemplarTraceIds(String query) throws IOException, InterruptedException {
+		long now = System.currentTimeMillis() / 1000;
+		URI uri = URI.create("http://127.0.0.1:" + this.port + "/api/v1/query_exemplars?query="
+				+ URLEncoder.encode(query, StandardCharsets.UTF_8) + "&start=" + (now - 600) + "&end=" + (now + 60));
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			return List.of();
+		}
+		return JsonPath.read(response.body(), "$.data[*].exemplars[*].labels.trace_id");
 	}
 
 	/**

@@ -96,7 +96,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 			this.trace = traces.sessionOpened(getConnectionId(), this.handle.remoteAddress());
 		}
 		publishConnectionOpenEvent();
-		deliver(this.listener.messages().event(this, this.handle, ConversationEvent.OPENED, null, null), "opened", 0);
+		deliver(this.listener.messages().event(this, this.handle, ConversationEvent.OPENED, null, null), "opened");
 		flush();
 	}
 
@@ -302,7 +302,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		this.keptOpen = false;
 		this.idling = true;
 		deliver(this.listener.messages()
-			.event(this, this.handle, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout), "idle", 0);
+			.event(this, this.handle, ConversationEvent.IDLE, ConversationHeaders.IDLE_TIMEOUT, timeout), "idle");
 		this.idling = false;
 		if (this.keptOpen) {
 			this.counts.restartIdle();
@@ -320,7 +320,7 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 			@Nullable Object value) {
 		this.close.record(reason);
 		deliver(this.listener.messages().event(this, this.handle, event, header, value),
-				event.name().toLowerCase(Locale.ROOT), 0);
+				event.name().toLowerCase(Locale.ROOT));
 		closeGracefully(reason);
 	}
 
@@ -355,8 +355,8 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		this.factory.closeConnection(getConnectionId());
 		if (!(getListener() instanceof Lifecycle adapter) || adapter.isRunning()) {
 			deliver(this.listener.messages()
-				.event(this, this.handle, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason), "closed",
-					0);
+				.event(this, this.handle, ConversationEvent.CLOSED, ConversationHeaders.CLOSE_REASON, reason),
+					"closed");
 		}
 		Observation session = this.trace;
 		if (session != null) {
@@ -370,8 +370,8 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 	 * Hands a session's moment to the inbound adapter, in a trace of its own when the
 	 * listener's are traced.
 	 */
-	private void deliver(Message<?> message, String kind, int bytes) {
-		Observation traced = traced(kind, bytes);
+	private void deliver(Message<?> message, String kind) {
+		Observation traced = traced(kind, 0);
 		if (traced == null) {
 			deliver(message);
 			return;

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +27,14 @@ import io.wharf.WireClient;
 import io.wharf.api.Answer;
 import io.wharf.api.Session;
 import io.wharf.api.SocketService;
+import io.wharf.observe.Prometheus;
 import io.wharf.transport.Listeners;
 import io.wharf.transport.tcp.connection.ConnectionLog;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +50,8 @@ import static org.awaitility.Awaitility.await;
  * With {@code wharf.tracing.enabled} and every trace sampled, each session and each
  * message a service handles is a span: a service's own observed call is the message's
  * child, a service that throws marks its span, the session's log lines carry its trace,
- * and the latency histogram's buckets link to sampled traces.
+ * and the latency histogram's buckets link to sampled traces, which a Prometheus with its
+ * exemplar storage keeps.
  */
 @WharfTest
 @TestPropertySource(properties = { "wharf.tracing.enabled=true", "management.tracing.sampling.probability=1.0",
@@ -174,6 +178,23 @@ class TracingTests {
 			.filter((line) -> line.startsWith("wharf_message_processing_seconds_bucket{")
 					&& line.contains("listener=\"lookup-line\""))
 			.toList()).anySatisfy((bucket) -> assertThat(bucket).containsPattern("# \\{.*trace_id=\"[0-9a-f]{32}\""));
+	}
+
+	@Test
+	void prometheusKeepsExemplarsThatNameSampledTraces(@TempDir Path work) throws Exception {
+		String series = "wharf_message_processing_seconds_bucket{listener=\"lookup-line\"}";
+		try (Prometheus prometheus = Prometheus.keepingExemplars(work, this.httpPort);
+				WireClient client = WireClient.connect(this.listeners.port("lookup-line"))) {
+			List<String> traceIds = await().atMost(Duration.ofSeconds(30)).until(() -> {
+				client.send("delta\n").readLine();
+				return prometheus.exemplarTraceIds(series);
+			}, (ids) -> !ids.isEmpty());
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(
+						() -> assertThat(spans()).filteredOn((span) -> span.getName().equals("frame lookup-line"))
+							.extracting(SpanData::getTraceId)
+							.containsAnyElementsOf(traceIds));
+		}
 	}
 
 	private List<SpanData> spans() {
