@@ -36,7 +36,10 @@ public enum CloseReason {
 	/** The server is shutting down. */
 	SHUTDOWN,
 
-	/** An operator closed it ({@code DELETE /actuator/sockets/<listener>/<id>}). */
+	/**
+	 * An operator closed it ({@code DELETE /actuator/sockets/<listener>/<id>}, or a live
+	 * change of the listener's {@code allow} or {@code deny} that refuses its client).
+	 */
 	CLOSED_BY_OPERATOR,
 
 	/** Anything else. */

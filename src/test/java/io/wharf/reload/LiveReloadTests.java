@@ -56,10 +56,7 @@ class LiveReloadTests {
 				    changing: {protocol: tcp, port: 0, service: echo, framing: {type: line}}
 				    timed: {protocol: tcp, port: 0, service: echo, framing: {type: line}, idle-timeout: 1h}
 				""");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WharfApplication.class).run(
-				"--spring.config.additional-location=file:" + this.directory + "/", "--server.port=0",
-				"--wharf.reload.enabled=true", "--wharf.reload.file=" + file, "--wharf.reload.interval=100ms",
-				"--spring.main.banner-mode=off")) {
+		try (ConfigurableApplicationContext context = start(file)) {
 			Listeners listeners = context.getBean(Listeners.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			AtomicInteger echoes = new AtomicInteger();
@@ -142,10 +139,7 @@ class LiveReloadTests {
 		String listener = "    limited: {protocol: tcp, port: 0, service: echo, framing: {type: line}, "
 				+ "exempt-clients: '', max-connections-per-client: %d}\n";
 		write(file, listener.formatted(10));
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WharfApplication.class).run(
-				"--spring.config.additional-location=file:" + this.directory + "/", "--server.port=0",
-				"--wharf.reload.enabled=true", "--wharf.reload.file=" + file, "--wharf.reload.interval=100ms",
-				"--spring.main.banner-mode=off")) {
+		try (ConfigurableApplicationContext context = start(file)) {
 			Listeners listeners = context.getBean(Listeners.class);
 			int port = listeners.port("limited");
 			AtomicInteger echoes = new AtomicInteger();
@@ -176,6 +170,49 @@ class LiveReloadTests {
 				echo(second, echoes);
 			}
 		}
+	}
+
+	@Test
+	void aRangeDeniedWhileRunningLosesItsOpenSessions(CapturedOutput output) throws Exception {
+		Path file = this.directory.resolve("application.yml");
+		String listener = "    guarded: {protocol: tcp, port: 0, service: echo, framing: {type: line}, deny: [%s]}\n";
+		write(file, listener.formatted("192.0.2.0/24"));
+		try (ConfigurableApplicationContext context = start(file)) {
+			Listeners listeners = context.getBean(Listeners.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			int port = listeners.port("guarded");
+			try (WireClient open = WireClient.connect(port)) {
+				echo(open, new AtomicInteger());
+				write(file, listener.formatted("127.0.0.0/8"));
+				assertThat(open.readToEnd()).as("closed by the change").isEmpty();
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(output)
+						.contains("Listener 'guarded' closing 1 open sessions whose clients its new "
+								+ "wharf.listeners.guarded.allow and wharf.listeners.guarded.deny refuse"));
+				assertThat(listeners.port("guarded")).as("not bound anew").isEqualTo(port);
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> registry.get("wharf.connections.closed")
+						.tags("listener", "guarded", "reason", "closed_by_operator")
+						.counter()
+						.count() == 1);
+				try (WireClient refused = WireClient.connect(port)) {
+					assertThat(refused.readToEnd()).as("a new one from the denied range").isEmpty();
+				}
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> registry.get("wharf.connections.rejected")
+						.tags("listener", "guarded", "cause", "denied")
+						.counter()
+						.count() == 1);
+			}
+		}
+	}
+
+	/** The server, watching the file every 100 ms. */
+	private ConfigurableApplicationContext start(Path file) {
+		return new SpringApplicationBuilder(WharfApplication.class).run(
+				"--spring.config.additional-location=file:" + this.directory + "/", "--server.port=0",
+				"--wharf.reload.enabled=true", "--wharf.reload.file=" + file, "--wharf.reload.interval=100ms",
+				"--spring.main.banner-mode=off");
 	}
 
 	/** One echo on the untouched listener's connection: it must come back, every time. */

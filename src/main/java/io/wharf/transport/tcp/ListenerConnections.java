@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.channel.EventLoop;
 import io.wharf.api.Audience;
+import io.wharf.api.CloseReason;
 import io.wharf.api.SocketSessions.Broadcast;
+import io.wharf.config.ListenerProperties;
 import io.wharf.conversation.SessionHandle;
 import io.wharf.transport.Leftovers;
-import io.wharf.config.ListenerProperties;
 import io.wharf.transport.tcp.admission.Admission;
 import io.wharf.transport.tcp.connection.ConnectionCounts;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,22 @@ final class ListenerConnections {
 	 */
 	void change(ListenerProperties properties) {
 		this.admission.change(properties);
+	}
+
+	/**
+	 * Closes the open sessions whose clients the listener's {@code allow} and
+	 * {@code deny} no longer let in, as an operator's close.
+	 * @return how many were closed
+	 */
+	int closeDisallowed() {
+		int closed = 0;
+		for (TcpSession session : this.open.values()) {
+			if (!this.admission.allows(session.session().remoteAddress().getAddress())) {
+				session.close(CloseReason.CLOSED_BY_OPERATOR);
+				closed++;
+			}
+		}
+		return closed;
 	}
 
 	/**

@@ -141,8 +141,9 @@ class TcpTransport implements ListenerTransport {
 		/**
 		 * New timeouts hold the open sessions from the next sweep on (an open session
 		 * keeps the age limit drawn when it opened); new limits hold the connections that
-		 * come after the change, while open ones stay and count; anything else needs the
-		 * listener bound anew.
+		 * come after the change, while open ones stay and count, but for those whose
+		 * clients a new allow or deny refuses; anything else needs the listener bound
+		 * anew.
 		 */
 		@Override
 		public @Nullable BoundListener adjusted(ListenerProperties next) {
@@ -152,6 +153,13 @@ class TcpTransport implements ListenerTransport {
 			this.deadlines.change(Deadlines.of(next));
 			this.connections.change(next);
 			this.log.change(next);
+			if (!next.allow().equals(this.properties.allow()) || !next.deny().equals(this.properties.deny())) {
+				// A range denied now is one the operator wants out, open sessions too.
+				int closed = this.connections.closeDisallowed();
+				if (closed > 0) {
+					this.log.closedByAccessChange(closed);
+				}
+			}
 			this.metrics.connections().limit(next.maxConnections());
 			return new BoundTcpListener(this.name, next, this.route, this.factory, this.connections, this.deadlines,
 					this.log, this.metrics);

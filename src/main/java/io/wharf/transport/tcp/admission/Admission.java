@@ -46,6 +46,16 @@ public final class Admission {
 	}
 
 	/**
+	 * Whether the listener's {@code allow} and {@code deny}, as they are now, let a
+	 * client in.
+	 * @param client the client's address
+	 * @return true when it is allowed
+	 */
+	public boolean allows(InetAddress client) {
+		return this.clients.allows(client);
+	}
+
+	/**
 	 * Takes the slots for a new connection from a client, if its limits, the listener's
 	 * and the process's allow it.
 	 * @param client the client's address

@@ -144,6 +144,15 @@ public final class ClientAdmission {
 		return false;
 	}
 
+	/**
+	 * Whether {@code allow} and {@code deny}, as they are now, let an address in.
+	 * @param address a client's address
+	 * @return true when it is allowed
+	 */
+	boolean allows(InetAddress address) {
+		return this.rules.allowed(address);
+	}
+
 	void release(InetAddress address) {
 		give(this.byAddress, address);
 		give(this.byPrefix, prefix(address));

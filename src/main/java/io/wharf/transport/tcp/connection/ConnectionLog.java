@@ -63,6 +63,16 @@ public final class ConnectionLog {
 	}
 
 	/**
+	 * Open sessions closed because the listener's new {@code allow} or {@code deny}
+	 * refuses their clients.
+	 * @param count how many
+	 */
+	public void closedByAccessChange(int count) {
+		logger.info("Listener '{}' closing {} open sessions whose clients its new {} and {} refuse", this.listener,
+				count, property("allow"), property("deny"));
+	}
+
+	/**
 	 * A refused connection: the first of each cause at once, then at most one line per 10
 	 * seconds per cause.
 	 */
