@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
 
@@ -115,12 +116,19 @@ public final class SessionHandle implements Session {
 	 * @param tap the tap
 	 */
 	public void untap(FrameTap tap) {
-		this.channel.execute(() -> {
-			tap.end("time");
-			if (this.tap == tap) {
-				this.tap = null;
-			}
-		});
+		try {
+			this.channel.execute(() -> {
+				tap.end("time");
+				if (this.tap == tap) {
+					this.tap = null;
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// The I/O thread stopped with the server, the session with it: no thread
+			// but this one touches the tap now.
+			tap.end("closed");
+		}
 	}
 
 	/**
