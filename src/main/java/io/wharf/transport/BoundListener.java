@@ -1,7 +1,10 @@
 package io.wharf.transport;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -69,6 +72,31 @@ public interface BoundListener {
 	 */
 	default @Nullable BoundListener adjusted(ListenerProperties next) {
 		return null;
+	}
+
+	/**
+	 * Whether two settings of a listener differ in the named settings alone.
+	 * @param running the settings it runs with
+	 * @param next its new settings
+	 * @param settings the names of the settings that may differ (record components)
+	 * @return true when every other setting is equal
+	 */
+	static boolean differOnlyIn(ListenerProperties running, ListenerProperties next, Set<String> settings) {
+		for (RecordComponent component : ListenerProperties.class.getRecordComponents()) {
+			if (settings.contains(component.getName())) {
+				continue;
+			}
+			try {
+				Method accessor = component.getAccessor();
+				if (!Objects.equals(accessor.invoke(running), accessor.invoke(next))) {
+					return false;
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return true;
 	}
 
 	/**

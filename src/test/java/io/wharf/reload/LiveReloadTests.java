@@ -1,6 +1,9 @@
 package io.wharf.reload;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,6 +208,42 @@ class LiveReloadTests {
 						.count() == 1);
 			}
 		}
+	}
+
+	@Test
+	void aUdpListenerTakesNewSourceLimitsWithoutClosingItsPort(CapturedOutput output) throws Exception {
+		Path file = this.directory.resolve("application.yml");
+		String listener = "    datagrams: {protocol: udp, port: 0, service: echo, exempt-clients: '', "
+				+ "datagram-rate: %d, datagram-burst: %d}\n";
+		write(file, listener.formatted(1000, 2000));
+		try (ConfigurableApplicationContext context = start(file); DatagramSocket client = new DatagramSocket()) {
+			Listeners listeners = context.getBean(Listeners.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			int port = listeners.port("datagrams");
+			client.setSoTimeout(5000);
+			assertThat(echo(client, port)).isEqualTo("ping");
+			write(file, listener.formatted(1, 1));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> output.getOut().contains("Listener configuration changed"));
+			assertThat(output).contains("new timeouts and limits in place, sessions kept, for datagrams");
+			assertThat(listeners.port("datagrams")).as("not bound anew").isEqualTo(port);
+			byte[] ping = "ping".getBytes(StandardCharsets.US_ASCII);
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				client.send(new DatagramPacket(ping, ping.length, InetAddress.getLoopbackAddress(), port));
+				return registry.get("wharf.datagrams.dropped")
+					.tags("listener", "datagrams", "reason", "rate_limited")
+					.counter()
+					.count() > 0;
+			});
+		}
+	}
+
+	private static String echo(DatagramSocket client, int port) throws IOException {
+		byte[] ping = "ping".getBytes(StandardCharsets.US_ASCII);
+		client.send(new DatagramPacket(ping, ping.length, InetAddress.getLoopbackAddress(), port));
+		DatagramPacket answer = new DatagramPacket(new byte[16], 16);
+		client.receive(answer);
+		return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
 	}
 
 	/** The server, watching the file every 100 ms. */

@@ -1,11 +1,8 @@
 package io.wharf.transport.tcp;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -109,25 +106,6 @@ class TcpTransport implements ListenerTransport {
 			"maxConnectionAge", "maxConnections", "maxConnectionsPerClient", "maxConnectionsPerPrefix",
 			"connectionRatePerClient", "connectionBurstPerClient", "allow", "deny", "exemptClients", "clientLimits");
 
-	/** Whether two settings of a listener differ only in what it takes while running. */
-	static boolean differInAdjustableAlone(ListenerProperties running, ListenerProperties next) {
-		for (RecordComponent component : ListenerProperties.class.getRecordComponents()) {
-			if (ADJUSTABLE.contains(component.getName())) {
-				continue;
-			}
-			try {
-				Method accessor = component.getAccessor();
-				if (!Objects.equals(accessor.invoke(running), accessor.invoke(next))) {
-					return false;
-				}
-			}
-			catch (ReflectiveOperationException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		return true;
-	}
-
 	/** A bound TCP listener through its lifecycle. */
 	private record BoundTcpListener(String name, ListenerProperties properties, ListenerRoute route,
 			NettyConnectionFactory factory, ListenerConnections connections, DeadlineSweep deadlines, ConnectionLog log,
@@ -147,7 +125,7 @@ class TcpTransport implements ListenerTransport {
 		 */
 		@Override
 		public @Nullable BoundListener adjusted(ListenerProperties next) {
-			if (!differInAdjustableAlone(this.properties, next)) {
+			if (!BoundListener.differOnlyIn(this.properties, next, ADJUSTABLE)) {
 				return null;
 			}
 			this.deadlines.change(Deadlines.of(next));

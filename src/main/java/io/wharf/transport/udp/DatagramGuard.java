@@ -39,19 +39,12 @@ final class DatagramGuard {
 
 	private final String listener;
 
-	private final ListenerProperties properties;
-
-	private final Set<Integer> blockedPorts;
+	/** The limits in force; a live change of the listener's settings swaps them whole. */
+	private volatile Rules rules;
 
 	private final Set<Integer> wharfPorts;
 
-	private final SourceBudgets budgets;
-
 	private final LoopGuard loops = new LoopGuard();
-
-	private final AddressRanges exempt;
-
-	private final boolean observe;
 
 	private final ListenerMetrics metrics;
 
@@ -66,15 +59,18 @@ final class DatagramGuard {
 	 */
 	DatagramGuard(String listener, ListenerProperties properties, Set<Integer> wharfPorts, ListenerMetrics metrics) {
 		this.listener = listener;
-		this.properties = properties;
-		this.blockedPorts = new HashSet<>(properties.blockedSourcePorts());
-		this.blockedPorts.add(0);
+		this.rules = new Rules(properties, null);
 		this.wharfPorts = Set.copyOf(wharfPorts);
-		this.budgets = new SourceBudgets(properties.datagramRate(), properties.datagramBurst(),
-				properties.maxAmplification(), properties.amplificationAllowance().toBytes());
-		this.exempt = AddressRanges.of(properties.exemptClients());
-		this.observe = properties.clientLimits() == ClientLimits.OBSERVE;
 		this.metrics = metrics;
+	}
+
+	/**
+	 * Takes a listener's new source limits, for the datagrams that come from now on;
+	 * sources keep their budgets when the budgets' sizes did not change.
+	 * @param properties the listener's new settings
+	 */
+	void change(ListenerProperties properties) {
+		this.rules = new Rules(properties, this.rules);
 	}
 
 	/**
@@ -105,8 +101,9 @@ final class DatagramGuard {
 	}
 
 	private @Nullable Drop check(InetSocketAddress source, byte[] data, int offset, int length) {
+		Rules rules = this.rules;
 		int port = source.getPort();
-		if (this.blockedPorts.contains(port)) {
+		if (rules.blockedPorts.contains(port)) {
 			return Drop.RESERVED_PORT;
 		}
 		if (this.wharfPorts.contains(port)) {
@@ -125,11 +122,11 @@ final class DatagramGuard {
 			}
 		}
 		int wire = onTheWire(source.getAddress(), length);
-		if (!this.budgets.admit(source.getAddress(), wire, now)) {
-			if (refuses("datagram_rate", source)) {
+		if (!rules.budgets.admit(source.getAddress(), wire, now)) {
+			if (refuses(rules, "datagram_rate", source)) {
 				return Drop.RATE_LIMITED;
 			}
-			this.budgets.credit(source.getAddress(), wire, now);
+			rules.budgets.credit(source.getAddress(), wire, now);
 		}
 		return null;
 	}
@@ -142,16 +139,17 @@ final class DatagramGuard {
 	 * @return true to send it
 	 */
 	boolean mayReply(InetSocketAddress destination, byte[] reply) {
+		Rules rules = this.rules;
 		long now = System.nanoTime();
 		int wire = onTheWire(destination.getAddress(), reply.length);
 		// Whether the destination is let through regardless is worked out only when the
 		// reply exceeds its budget: the common reply pays nothing for it.
-		if (!this.budgets.reply(destination.getAddress(), wire, now, false)) {
-			if (refuses("amplification", destination)) {
+		if (!rules.budgets.reply(destination.getAddress(), wire, now, false)) {
+			if (refuses(rules, "amplification", destination)) {
 				dropped(Drop.AMPLIFICATION, destination, reply.length);
 				return false;
 			}
-			this.budgets.reply(destination.getAddress(), wire, now, true);
+			rules.budgets.reply(destination.getAddress(), wire, now, true);
 		}
 		this.loops.replied(destination, reply, now);
 		return true;
@@ -161,29 +159,25 @@ final class DatagramGuard {
 	 * Whether a source over one of its limits is refused; one that is not (exempt, or
 	 * limits observed only) is counted and, when observed, logged.
 	 */
-	private boolean refuses(String limit, InetSocketAddress source) {
-		if (!lenient(source)) {
+	private boolean refuses(Rules rules, String limit, InetSocketAddress source) {
+		if (!rules.observe && !rules.exempt.contains(source)) {
 			this.metrics.clientLimitExceeded(limit, "refused");
 			return true;
 		}
-		String action = this.observe ? "observed" : "exempt";
+		String action = rules.observe ? "observed" : "exempt";
 		this.metrics.clientLimitExceeded(limit, action);
-		if (this.observe) {
+		if (rules.observe) {
 			long heldBack = this.throttle.admit("observed " + limit);
 			if (heldBack >= 0) {
 				logger.warn(
 						"Listener '{}' would have dropped a datagram to or from {} (client-limits is observe, so "
 								+ "it went through; counted in wharf_client_limits_exceeded_total{limit=\"{}\","
 								+ "action=\"observed\"}): {}{}",
-						this.listener, source, limit, LimitsText.exceeded(this.listener, this.properties, limit),
+						this.listener, source, limit, LimitsText.exceeded(this.listener, rules.properties, limit),
 						heldBackNote(heldBack));
 			}
 		}
 		return false;
-	}
-
-	private boolean lenient(InetSocketAddress source) {
-		return this.observe || this.exempt.contains(source);
 	}
 
 	private void loopStopped(InetSocketAddress source) {
@@ -220,13 +214,46 @@ final class DatagramGuard {
 				"its source port is one of Wharf's own listener ports, so answering could start a reply loop";
 			case LOOP -> "the source is in a reply loop with this listener and cools off for "
 					+ LoopGuard.COOL_OFF.toSeconds() + " s";
-			case RATE_LIMITED -> LimitsText.exceeded(this.listener, this.properties, "datagram_rate");
-			case AMPLIFICATION -> LimitsText.exceeded(this.listener, this.properties, "amplification");
+			case RATE_LIMITED -> LimitsText.exceeded(this.listener, this.rules.properties, "datagram_rate");
+			case AMPLIFICATION -> LimitsText.exceeded(this.listener, this.rules.properties, "amplification");
 		};
 	}
 
 	private static String heldBackNote(long heldBack) {
 		return (heldBack > 0) ? " (" + heldBack + " more in the last 10 s logged at DEBUG)" : "";
+	}
+
+	/** One listener's source limits, with the tables they need. */
+	private static final class Rules {
+
+		private final ListenerProperties properties;
+
+		private final Set<Integer> blockedPorts;
+
+		private final SourceBudgets budgets;
+
+		private final AddressRanges exempt;
+
+		private final boolean observe;
+
+		Rules(ListenerProperties properties, @Nullable Rules before) {
+			this.properties = properties;
+			Set<Integer> blocked = new HashSet<>(properties.blockedSourcePorts());
+			blocked.add(0);
+			this.blockedPorts = Set.copyOf(blocked);
+			this.budgets = (before != null && sameBudgets(before.properties, properties)) ? before.budgets
+					: new SourceBudgets(properties.datagramRate(), properties.datagramBurst(),
+							properties.maxAmplification(), properties.amplificationAllowance().toBytes());
+			this.exempt = AddressRanges.of(properties.exemptClients());
+			this.observe = properties.clientLimits() == ClientLimits.OBSERVE;
+		}
+
+		private static boolean sameBudgets(ListenerProperties before, ListenerProperties next) {
+			return before.datagramRate() == next.datagramRate() && before.datagramBurst() == next.datagramBurst()
+					&& before.maxAmplification() == next.maxAmplification()
+					&& before.amplificationAllowance().equals(next.amplificationAllowance());
+		}
+
 	}
 
 	/** Why a datagram or reply was dropped. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.wharf.api.Audience;
 import io.wharf.api.SocketSessions.Broadcast;
@@ -51,7 +52,7 @@ class UdpTransport implements ListenerTransport {
 	@Override
 	public BoundListener bind(ListenerRoute route, ListenerMetrics metrics) {
 		return new BoundUdpListener(route.name(), route.properties(), route, socket(route.name(), route.properties()),
-				metrics);
+				metrics, new AtomicReference<>());
 	}
 
 	/**
@@ -103,9 +104,34 @@ class UdpTransport implements ListenerTransport {
 		}
 	}
 
-	/** A bound UDP listener through its lifecycle; it has no sessions to drain. */
+	/**
+	 * The settings a running UDP listener takes without being bound anew: its source
+	 * limits, for the datagrams that come after the change.
+	 */
+	private static final Set<String> ADJUSTABLE = Set.of("datagramRate", "datagramBurst", "maxAmplification",
+			"amplificationAllowance", "blockedSourcePorts", "exemptClients", "clientLimits");
+
+	/**
+	 * A bound UDP listener through its lifecycle; it has no sessions to drain. Its guard
+	 * is made when it starts, which is when it learns every listener's port.
+	 */
 	private record BoundUdpListener(String name, ListenerProperties properties, ListenerRoute route,
-			DatagramSocket socket, ListenerMetrics metrics) implements BoundListener {
+			DatagramSocket socket, ListenerMetrics metrics,
+			AtomicReference<@Nullable DatagramGuard> guard) implements BoundListener {
+
+		/**
+		 * New source limits hold the datagrams that come from now on, without a moment
+		 * with the port closed; anything else needs the listener bound anew.
+		 */
+		@Override
+		public @Nullable BoundListener adjusted(ListenerProperties next) {
+			DatagramGuard running = this.guard.get();
+			if (running == null || !BoundListener.differOnlyIn(this.properties, next, ADJUSTABLE)) {
+				return null;
+			}
+			running.change(next);
+			return new BoundUdpListener(this.name, next, this.route, this.socket, this.metrics, this.guard);
+		}
 
 		@Override
 		public int localPort() {
@@ -115,6 +141,7 @@ class UdpTransport implements ListenerTransport {
 		@Override
 		public void start(Set<Integer> wharfPorts) {
 			DatagramGuard guard = new DatagramGuard(this.name, this.properties, wharfPorts, this.metrics);
+			this.guard.set(guard);
 			this.metrics.kernelDrops(KernelDrops.of(this.socket.getLocalPort())::read);
 			ListenerDatagramAdapter adapter = new ListenerDatagramAdapter(this.name, this.properties.requiredService(),
 					this.socket.getLocalPort(), this.route.headers(), this.metrics, guard, this.route.servedByFlow());
