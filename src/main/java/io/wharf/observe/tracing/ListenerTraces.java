@@ -108,21 +108,21 @@ public final class ListenerTraces {
 	}
 
 	/**
-	 * A message goes to the service: its observation, started, with no parent; the caller
-	 * opens its scope around the service's call and stops it after.
+	 * A message goes to the service: its observation, started with no parent and in scope
+	 * until the caller closes it, after the service's call.
 	 * @param kind {@code frame}, {@code datagram} or a session's moment
 	 * @param session the observation of the message's session, or null for a datagram
 	 * @param client the client
 	 * @param bytes the payload's size
-	 * @return the observation
+	 * @return the message's trace, to close after the service's call
 	 */
-	public Observation message(String kind, @Nullable Observation session, InetSocketAddress client, int bytes) {
+	public MessageTrace message(String kind, @Nullable Observation session, InetSocketAddress client, int bytes) {
 		SessionObservationContext of = (session != null
 				&& session.getContext() instanceof SessionObservationContext sessionContext) ? sessionContext : null;
 		MessageObservationContext context = new MessageObservationContext(this, kind, of, client, bytes);
-		return Observation.createNotStarted(null, MESSAGES, () -> context, this.registry)
+		return new MessageTrace(Observation.createNotStarted(null, MESSAGES, () -> context, this.registry)
 			.parentObservation(null)
-			.start();
+			.start());
 	}
 
 	/**

@@ -66,9 +66,10 @@ public final class SessionObservationContext extends ListenerObservationContext 
 		return this.counts.clone();
 	}
 
+	/** The caller hands over a fresh array of the counts. */
 	void closed(String reason, long[] counts) {
 		this.closeReason = reason;
-		this.counts = counts.clone();
+		this.counts = counts;
 	}
 
 }

@@ -21,6 +21,7 @@ import io.wharf.conversation.ServiceAdapter;
 import io.wharf.conversation.SessionChannel;
 import io.wharf.conversation.SessionHandle;
 import io.wharf.observe.tracing.ListenerTraces;
+import io.wharf.observe.tracing.MessageTrace;
 import io.wharf.transport.tcp.connection.ConnectionCounts;
 import io.wharf.transport.tcp.connection.ConnectionDrain;
 import io.wharf.transport.tcp.connection.SweptConnection;
@@ -134,27 +135,21 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		this.counts.received();
 		this.handle.tapped(true, frame);
 		long start = System.nanoTime();
-		Observation traced = traced("frame", frame.length);
 		// In the message's trace, so that a sampled one is the latency histogram's
 		// exemplar.
-		try (Observation.Scope scope = (traced != null) ? traced.openScope() : null) {
+		try (MessageTrace trace = traced("frame", frame.length)) {
 			deliver(this.listener.messages().frame(this, this.handle, frame));
 			this.listener.metrics().processed(System.nanoTime() - start);
-		}
-		finally {
-			if (traced != null) {
-				traced.stop();
-			}
 		}
 	}
 
 	/**
-	 * A message's observation, started, when the listener's are traced.
+	 * A message's trace, in scope until closed, when the listener's are traced.
 	 * @param kind what the message is
 	 * @param bytes its size
-	 * @return the observation, or null when tracing is off
+	 * @return the trace, or null when tracing is off
 	 */
-	private @Nullable Observation traced(String kind, int bytes) {
+	private @Nullable MessageTrace traced(String kind, int bytes) {
 		ListenerTraces traces = this.listener.metrics().traces();
 		return (traces != null) ? traces.message(kind, this.trace, this.handle.remoteAddress(), bytes) : null;
 	}
@@ -371,16 +366,8 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 	 * listener's are traced.
 	 */
 	private void deliver(Message<?> message, String kind) {
-		Observation traced = traced(kind, 0);
-		if (traced == null) {
+		try (MessageTrace trace = traced(kind, 0)) {
 			deliver(message);
-			return;
-		}
-		try (Observation.Scope scope = traced.openScope()) {
-			deliver(message);
-		}
-		finally {
-			traced.stop();
 		}
 	}
 

@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.micrometer.observation.Observation;
 import io.wharf.conversation.ConversationMessages;
 import io.wharf.conversation.ServiceAdapter;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.observe.LogThrottle;
 import io.wharf.observe.tracing.ListenerTraces;
+import io.wharf.observe.tracing.MessageTrace;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,16 +90,10 @@ class ListenerDatagramAdapter extends UnicastReceivingChannelAdapter {
 		this.metrics.bytesReceived(payload.length);
 		InetSocketAddress sender = (InetSocketAddress) datagram.getSocketAddress();
 		ListenerTraces traces = this.metrics.traces();
-		Observation traced = (traces != null) ? traces.message("datagram", null, sender, payload.length) : null;
 		// In the datagram's trace, so that a sampled one is the latency histogram's
 		// exemplar.
-		try (Observation.Scope scope = (traced != null) ? traced.openScope() : null) {
+		try (MessageTrace trace = (traces != null) ? traces.message("datagram", null, sender, payload.length) : null) {
 			serve(message, sender, payload.length, traces);
-		}
-		finally {
-			if (traced != null) {
-				traced.stop();
-			}
 		}
 	}
 
