@@ -1,5 +1,6 @@
 package io.wharf.conversation;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,30 @@ import io.wharf.api.CloseReason;
  * operators hold.
  */
 public interface SessionChannel {
+
+	/**
+	 * The session's id.
+	 * @return an id unique in the cluster, e.g. {@code 8889-2f}
+	 */
+	String id();
+
+	/**
+	 * The listener the connection arrived on.
+	 * @return its name
+	 */
+	String listener();
+
+	/**
+	 * The client.
+	 * @return its address and port (the PROXY header's, behind a proxy)
+	 */
+	InetSocketAddress remoteAddress();
+
+	/**
+	 * Who is told when the session's attributes change.
+	 * @return the observer
+	 */
+	SessionObserver observer();
 
 	/**
 	 * Whether the connection is open and not closing.

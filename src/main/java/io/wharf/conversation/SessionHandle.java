@@ -23,15 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SessionHandle implements Session {
 
-	private final String id;
-
-	private final String listener;
-
-	private final InetSocketAddress remoteAddress;
-
+	/** The connection, which knows the session's id, listener, client and observer. */
 	private final SessionChannel channel;
-
-	private final SessionObserver observer;
 
 	private final long openedAt = System.currentTimeMillis();
 
@@ -55,35 +48,28 @@ public final class SessionHandle implements Session {
 		.newUpdater(SessionHandle.class, "queued");
 
 	/**
-	 * The session of a connection that opened.
-	 * @param id its id
-	 * @param listener the listener it arrived on
-	 * @param remoteAddress the client
+	 * The session of a connection that opened. What the connection knows anyway (its id,
+	 * listener, client and observer) is asked of it rather than kept twice: a held
+	 * connection's heap counts.
 	 * @param channel what the connection offers
-	 * @param observer told when its attributes change
 	 */
-	public SessionHandle(String id, String listener, InetSocketAddress remoteAddress, SessionChannel channel,
-			SessionObserver observer) {
-		this.id = id;
-		this.listener = listener;
-		this.remoteAddress = remoteAddress;
+	public SessionHandle(SessionChannel channel) {
 		this.channel = channel;
-		this.observer = observer;
 	}
 
 	@Override
 	public String id() {
-		return this.id;
+		return this.channel.id();
 	}
 
 	@Override
 	public String listener() {
-		return this.listener;
+		return this.channel.listener();
 	}
 
 	@Override
 	public InetSocketAddress remoteAddress() {
-		return this.remoteAddress;
+		return this.channel.remoteAddress();
 	}
 
 	@Override
@@ -264,7 +250,7 @@ public final class SessionHandle implements Session {
 		else {
 			attributes.remove(name);
 		}
-		this.observer.changed(this);
+		this.channel.observer().changed(this);
 	}
 
 	private synchronized Map<String, String> createAttributes() {
@@ -294,9 +280,9 @@ public final class SessionHandle implements Session {
 	 * @return its id, listener, instance, client, opening time and attributes
 	 */
 	public SessionInfo info(String instance) {
-		return new SessionInfo(this.id, this.listener, instance,
-				this.remoteAddress.getAddress().getHostAddress() + ":" + this.remoteAddress.getPort(), openedAt(),
-				attributes());
+		InetSocketAddress client = remoteAddress();
+		return new SessionInfo(id(), listener(), instance,
+				client.getAddress().getHostAddress() + ":" + client.getPort(), openedAt(), attributes());
 	}
 
 	@Nullable Object state() {
@@ -318,7 +304,7 @@ public final class SessionHandle implements Session {
 
 	@Override
 	public String toString() {
-		return "Session " + this.id + " on " + this.listener;
+		return "Session " + id() + " on " + listener();
 	}
 
 }

@@ -18,8 +18,7 @@ class SessionHandleTests {
 
 	@Test
 	void aTapOfASessionWhoseThreadIsGoneEndsAtItsTimeLimit() {
-		SessionHandle session = new SessionHandle("8889-1", "echo-line", new InetSocketAddress("127.0.0.1", 40000),
-				new StoppedChannel(), SessionObserver.NONE);
+		SessionHandle session = new SessionHandle(new StoppedChannel());
 		FrameTap tap = new FrameTap(10, 1024);
 		session.untap(tap);
 		assertThat(tap.result()).isCompleted();
@@ -28,6 +27,26 @@ class SessionHandleTests {
 
 	/** A connection whose event loop has terminated. */
 	private static final class StoppedChannel implements SessionChannel {
+
+		@Override
+		public String id() {
+			return "8889-1";
+		}
+
+		@Override
+		public String listener() {
+			return "echo-line";
+		}
+
+		@Override
+		public InetSocketAddress remoteAddress() {
+			return new InetSocketAddress("127.0.0.1", 40000);
+		}
+
+		@Override
+		public SessionObserver observer() {
+			return SessionObserver.NONE;
+		}
 
 		@Override
 		public boolean isOpen() {

@@ -4,14 +4,21 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.wharf.config.ProxyProtocol;
 import io.wharf.observe.ListenerMetrics;
 import io.wharf.transport.tcp.connection.ConnectionCounts;
+import io.wharf.transport.tcp.framing.FrameAssembly;
 import io.wharf.transport.tcp.proxy.PendingClient;
 import io.wharf.transport.tcp.proxy.ProxyPolicy;
 import org.jspecify.annotations.Nullable;
@@ -21,10 +28,14 @@ import org.jspecify.annotations.Nullable;
  * one to the next: {@link Stage#RESERVED} (on a PROXY listener, until the header names
  * the client), {@link Stage#ADMITTED} (the client passed its own limits; on a TLS
  * listener, until the handshake completes), {@link Stage#OPEN} (a session serves it) and
- * {@link Stage#ENDED}, when whatever slots the stage held are given back, once. Handlers
- * only report what happened. Used on the connection's event loop only.
+ * {@link Stage#ENDED}, when whatever slots the stage held are given back, once (it
+ * listens for the channel's close). It is also the last handler of the connection's
+ * pipeline, which turns each decoded frame and each thing that happens to the channel
+ * into a call on the open session, which decides what it means: one object per connection
+ * for both, since every held connection's heap counts. The handlers below only report
+ * what happened. Used on the connection's event loop only.
  */
-final class AcceptedConnection implements PendingClient {
+final class AcceptedConnection extends ChannelInboundHandlerAdapter implements PendingClient, ChannelFutureListener {
 
 	private static final byte[] BUSY = "Server: busy, try again later\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -67,6 +78,9 @@ final class AcceptedConnection implements PendingClient {
 
 	private @Nullable TcpSession session;
 
+	/** The framing decoder, when it can say whether it holds part of a frame. */
+	private @Nullable FrameAssembly assembly;
+
 	private AcceptedConnection(SocketChannel channel, ListenerContext listener, ListenerConnections connections,
 			NettyConnectionFactory factory) {
 		this.channel = channel;
@@ -74,7 +88,7 @@ final class AcceptedConnection implements PendingClient {
 		this.connections = connections;
 		this.factory = factory;
 		this.client = channel.remoteAddress();
-		this.counts = new ConnectionCounts(listener.metrics(), listener.deadlines().ageLimit());
+		this.counts = new ConnectionCounts(listener.metrics());
 	}
 
 	/**
@@ -106,8 +120,18 @@ final class AcceptedConnection implements PendingClient {
 			connection.refused(refused, null);
 			return null;
 		}
-		channel.closeFuture().addListener((closed) -> connection.ended());
+		channel.closeFuture().addListener(connection);
 		return connection;
+	}
+
+	/**
+	 * The connection's last handler, above its framing decoder.
+	 * @param decoder the decoder whose frames it receives
+	 * @return this connection
+	 */
+	ChannelHandler receivingFrom(ChannelHandler decoder) {
+		this.assembly = (decoder instanceof FrameAssembly frames) ? frames : null;
+		return this;
 	}
 
 	/**
@@ -127,8 +151,55 @@ final class AcceptedConnection implements PendingClient {
 	}
 
 	/** The channel became active: a connection with nothing to wait for opens now. */
-	void active() {
+	@Override
+	public void channelActive(ChannelHandlerContext ctx) {
 		proceed();
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		ByteBuf frame = (ByteBuf) msg;
+		try {
+			TcpSession open = session();
+			if (open != null) {
+				open.received(ByteBufUtil.getBytes(frame));
+			}
+		}
+		finally {
+			frame.release();
+		}
+	}
+
+	@Override
+	public void channelReadComplete(ChannelHandlerContext ctx) {
+		TcpSession open = session();
+		if (open != null) {
+			open.readComplete((this.assembly != null) ? this.assembly.heldBytes() : 0);
+		}
+	}
+
+	@Override
+	public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+		TcpSession open = session();
+		if (open != null) {
+			open.writability(ctx.channel().isWritable());
+		}
+		ctx.fireChannelWritabilityChanged();
+	}
+
+	@Override
+	public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+		if (!(event instanceof ChannelInputShutdownEvent)) {
+			ctx.fireUserEventTriggered(event);
+			return;
+		}
+		TcpSession open = session();
+		if (open != null) {
+			open.inputEnded();
+		}
+		else {
+			ctx.close();
+		}
 	}
 
 	/** The TLS handshake completed. */
@@ -172,9 +243,9 @@ final class AcceptedConnection implements PendingClient {
 	/**
 	 * Something failed in the pipeline: the session decides what it means; before it
 	 * opens, the connection just closes.
-	 * @param cause what failed
 	 */
-	void failed(Throwable cause) {
+	@Override
+	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		TcpSession open = session();
 		if (open != null) {
 			open.failed(cause);
@@ -193,7 +264,6 @@ final class AcceptedConnection implements PendingClient {
 		TcpSession opened = new TcpSession(this.channel, this.factory, this.listener, this.counts, this.client);
 		this.session = opened;
 		this.factory.register(opened);
-		this.connections.opened(opened.getConnectionId(), opened);
 		this.listener.observer().opened(opened.session());
 		opened.opened();
 		if (this.connections.draining()) {
@@ -207,13 +277,14 @@ final class AcceptedConnection implements PendingClient {
 	}
 
 	/** The channel closed: whatever this stage holds is given back, once. */
-	private void ended() {
+	@Override
+	public void operationComplete(ChannelFuture closed) {
 		switch (this.stage) {
 			case RESERVED -> this.connections.abandon();
 			case ADMITTED -> this.connections.released(this.client.getAddress());
 			case OPEN -> {
 				this.session.closed();
-				this.connections.ended(this.session.getConnectionId(), this.client.getAddress(), this.session.counts());
+				this.connections.ended(this.client.getAddress(), this.session.counts());
 				this.listener.observer().closed(this.session.session());
 			}
 			case ENDED -> {

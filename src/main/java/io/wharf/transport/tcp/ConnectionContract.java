@@ -119,7 +119,11 @@ abstract class ConnectionContract extends TcpConnectionSupport {
 		return this.remote.getPort();
 	}
 
-	final InetSocketAddress remoteAddress() {
+	/**
+	 * The client: the connection's peer, or the client a PROXY header named.
+	 * @return its address and port
+	 */
+	public final InetSocketAddress remoteAddress() {
 		return this.remote;
 	}
 

@@ -57,7 +57,7 @@ final class ConnectionPipeline extends ChannelInitializer<SocketChannel> {
 		// The decoder counts what it reads (ConnectionCounts); the session frames its
 		// replies as it writes them (Framing.frame): no stage of its own for either.
 		ChannelHandler decoder = this.listener.framing().decoder(connection.counts());
-		pipeline.addLast("frame-decoder", decoder).addLast("session", new SessionHandler(connection, decoder));
+		pipeline.addLast("frame-decoder", decoder).addLast("session", connection.receivingFrom(decoder));
 	}
 
 }

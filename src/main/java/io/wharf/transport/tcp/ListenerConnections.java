@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.channel.EventLoop;
@@ -32,7 +31,8 @@ final class ListenerConnections {
 
 	private final Admission admission;
 
-	private final Map<String, TcpSession> open = new ConcurrentHashMap<>();
+	/** The factory's registry of open sessions, once it is made. */
+	private Map<String, TcpSession> open = Map.of();
 
 	private final Collection<SessionHandle> handles = new AbstractCollection<>() {
 
@@ -71,6 +71,16 @@ final class ListenerConnections {
 
 	ListenerConnections(Admission admission) {
 		this.admission = admission;
+	}
+
+	/**
+	 * Reads the open sessions from the listener's connection factory, whose registry of
+	 * connections is the only one: a held connection is an entry in one map, not two.
+	 * Called once, before the factory accepts anything.
+	 * @param factory the listener's connection factory
+	 */
+	void registeredIn(NettyConnectionFactory factory) {
+		this.open = factory.sessions();
 	}
 
 	/**
@@ -142,22 +152,16 @@ final class ListenerConnections {
 		settled(null);
 	}
 
-	void opened(String id, TcpSession session) {
-		this.open.put(id, session);
-	}
-
 	/**
-	 * Takes an ended session off the registry and frees its slots.
-	 * @param id the session's id
+	 * Frees the slots of an ended session, which its close took off the registry.
 	 * @param client the client's address
 	 * @param counts what the session read, sent and left
 	 */
-	void ended(String id, InetAddress client, ConnectionCounts counts) {
+	void ended(InetAddress client, ConnectionCounts counts) {
 		if (this.draining) {
 			this.unanswered.add(counts.unansweredBytes());
 			this.discarded.add(counts.discardedBytes());
 		}
-		this.open.remove(id);
 		released(client);
 	}
 

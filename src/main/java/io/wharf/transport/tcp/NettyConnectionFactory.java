@@ -3,12 +3,15 @@ package io.wharf.transport.tcp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.RecvByteBufAllocator;
 import io.wharf.config.ListenerProperties;
 import io.wharf.config.Protocol;
 import io.wharf.failure.ListenerBindException;
@@ -16,6 +19,7 @@ import io.wharf.transport.ListenerAddress;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionInterceptorFactoryChain;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionServerListeningEvent;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
 
@@ -27,6 +31,14 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
  * adapter and senders, and the usual connection events are published.
  */
 final class NettyConnectionFactory extends AbstractServerConnectionFactory {
+
+	/**
+	 * How every connection sizes its read buffers: Netty's adaptive sizing with a socket
+	 * channel's 16 reads per loop, one instance for all rather than one made with each
+	 * connection (32 bytes of every held connection); each connection keeps its own
+	 * sizing state in its handle.
+	 */
+	private static final RecvByteBufAllocator READ_SIZES = new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(16);
 
 	private final Channel serverChannel;
 
@@ -56,6 +68,7 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 			.childOption(ChannelOption.TCP_NODELAY, properties.tcpNoDelay())
 			.childOption(ChannelOption.SO_KEEPALIVE, properties.keepAlive())
 			.childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+			.childOption(ChannelOption.RCVBUF_ALLOCATOR, READ_SIZES)
 			.childHandler(pipeline);
 		if (properties.receiveBufferSize() != null) {
 			// Accepted sockets inherit it; windows above 64 KB must be set before
@@ -82,6 +95,28 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 	 */
 	boolean accepting() {
 		return isActive() && !isShuttingDown();
+	}
+
+	/**
+	 * The open sessions, by id: Spring Integration's registry of the factory's
+	 * connections, to which {@link #register} adds each session as it opens and from
+	 * which its close takes it. Every entry is a {@link TcpSession}, since no interceptor
+	 * wraps one.
+	 * @return a live view, to read
+	 */
+	@SuppressWarnings("unchecked")
+	Map<String, TcpSession> sessions() {
+		return (Map<String, TcpSession>) (Map<String, ?>) this.connections;
+	}
+
+	/**
+	 * Refused: an interceptor would wrap the sessions, which are written to directly.
+	 * @param interceptorFactoryChain not used
+	 */
+	@Override
+	public void setInterceptorFactoryChain(TcpConnectionInterceptorFactoryChain interceptorFactoryChain) {
+		throw new UnsupportedOperationException(
+				"Wharf's TCP listeners take no connection interceptors; a service or a flow sees every message");
 	}
 
 	/**

@@ -20,6 +20,7 @@ import io.wharf.conversation.Replies;
 import io.wharf.conversation.ServiceAdapter;
 import io.wharf.conversation.SessionChannel;
 import io.wharf.conversation.SessionHandle;
+import io.wharf.conversation.SessionObserver;
 import io.wharf.observe.tracing.ListenerTraces;
 import io.wharf.observe.tracing.MessageTrace;
 import io.wharf.transport.tcp.connection.ConnectionCounts;
@@ -73,7 +74,22 @@ final class TcpSession extends ConnectionContract implements SessionChannel, Swe
 		super(channel, factory, listener.ids().next(channel.localAddress().getPort()), client, listener.tls());
 		this.listener = listener;
 		this.counts = counts;
-		this.handle = new SessionHandle(getConnectionId(), listener.name(), client, this, listener.observer());
+		this.handle = new SessionHandle(this);
+	}
+
+	@Override
+	public String id() {
+		return getConnectionId();
+	}
+
+	@Override
+	public String listener() {
+		return this.listener.name();
+	}
+
+	@Override
+	public SessionObserver observer() {
+		return this.listener.observer();
 	}
 
 	SessionHandle session() {

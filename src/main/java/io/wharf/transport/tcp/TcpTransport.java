@@ -95,6 +95,7 @@ class TcpTransport implements ListenerTransport {
 				new Framing(properties.framing()), ProxyPolicy.of(properties), tls, this.ids, this.observer);
 		NettyConnectionFactory factory = new NettyConnectionFactory(name, properties, this.loops,
 				(self) -> new ConnectionPipeline(context, connections, self));
+		connections.registeredIn(factory);
 		return new BoundTcpListener(name, properties, route, factory, connections, deadlines, log, metrics);
 	}
 

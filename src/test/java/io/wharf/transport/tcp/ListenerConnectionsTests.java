@@ -22,7 +22,7 @@ class ListenerConnectionsTests {
 	private static final InetAddress CLIENT = InetAddress.getLoopbackAddress();
 
 	private static final ConnectionCounts COUNTS = new ConnectionCounts(
-			ListenerMetrics.of(new SimpleMeterRegistry(), "l", "echo", "tcp", 10), 0);
+			ListenerMetrics.of(new SimpleMeterRegistry(), "l", "echo", "tcp", 10));
 
 	@Test
 	void theDrainCompletesWhenTheLastSessionEnds() {
@@ -30,9 +30,9 @@ class ListenerConnectionsTests {
 		assertThat(connections.admit(CLIENT)).isNull();
 		assertThat(connections.admit(CLIENT)).isNull();
 		var drained = connections.drain();
-		connections.ended("a", CLIENT, COUNTS);
+		connections.ended(CLIENT, COUNTS);
 		assertThat(drained).isNotDone();
-		connections.ended("b", CLIENT, COUNTS);
+		connections.ended(CLIENT, COUNTS);
 		assertThat(drained).isDone();
 		assertThat(connections(10, 1000).drain()).isDone();
 	}

@@ -41,8 +41,6 @@ public final class ConnectionCounts implements ByteToMessageDecoder.Cumulator {
 	// takes them.
 	private volatile long unwritableSince;
 
-	private final long ageLimit;
-
 	// Counted since the last read batch was metered; a batch is far below 2 GB.
 	private int unmeteredBytesIn;
 
@@ -65,9 +63,8 @@ public final class ConnectionCounts implements ByteToMessageDecoder.Cumulator {
 
 	private long discardedBytes;
 
-	public ConnectionCounts(ListenerMetrics metrics, long ageLimit) {
+	public ConnectionCounts(ListenerMetrics metrics) {
 		this.metrics = metrics;
-		this.ageLimit = ageLimit;
 	}
 
 	/** The session opened: its age and its silence count from now. */
@@ -212,8 +209,12 @@ public final class ConnectionCounts implements ByteToMessageDecoder.Cumulator {
 		return (since != 0) ? now - since : 0;
 	}
 
-	public boolean overAge() {
-		return openNanos() >= this.ageLimit;
+	/**
+	 * When the session opened.
+	 * @return a {@link System#nanoTime()} reading
+	 */
+	public long openedAt() {
+		return this.openedAt;
 	}
 
 	public long openNanos() {

@@ -122,7 +122,7 @@ public final class DeadlineSweep implements Runnable {
 		if (limits.frame() > 0 && counts.midFrameFor(now) >= limits.frame()) {
 			return CloseReason.FRAME_TIMEOUT;
 		}
-		return (counts.overAge()) ? CloseReason.MAX_AGE : null;
+		return limits.overAge(counts.openedAt(), now) ? CloseReason.MAX_AGE : null;
 	}
 
 	private void act(SweptConnection session, CloseReason due) {

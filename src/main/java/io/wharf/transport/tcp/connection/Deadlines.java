@@ -1,7 +1,6 @@
 package io.wharf.transport.tcp.connection;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.wharf.config.ListenerProperties;
@@ -55,15 +54,28 @@ public record Deadlines(long idle, long frame, long write, long maxAge) {
 	}
 
 	/**
-	 * One session's age limit: the maximum age less up to a tenth at random, so clients
-	 * connected together do not all reconnect together.
-	 * @return nanoseconds, or {@link Long#MAX_VALUE} for no limit
+	 * Whether a session has reached its age limit: the maximum age less up to a tenth,
+	 * picked from the moment it opened, so that clients connected together do not all
+	 * reconnect together. Worked out when asked rather than kept with each session, so
+	 * that a changed maximum age applies to the sessions already open too.
+	 * @param openedAt when the session opened, in {@link System#nanoTime()}
+	 * @param now now, in {@link System#nanoTime()}
+	 * @return true once it is due to close
 	 */
-	public long ageLimit() {
+	public boolean overAge(long openedAt, long now) {
 		if (this.maxAge <= 0) {
-			return Long.MAX_VALUE;
+			return false;
 		}
-		return this.maxAge - ThreadLocalRandom.current().nextLong(this.maxAge / 10 + 1);
+		return now - openedAt >= this.maxAge - Math.floorMod(scrambled(openedAt), this.maxAge / 10 + 1);
+	}
+
+	/**
+	 * The nanosecond clock's reading, its bits spread evenly (SplitMix64's finalizer).
+	 */
+	private static long scrambled(long value) {
+		long bits = (value ^ (value >>> 30)) * 0xbf58476d1ce4e5b9L;
+		bits = (bits ^ (bits >>> 27)) * 0x94d049bb133111ebL;
+		return bits ^ (bits >>> 31);
 	}
 
 }
