@@ -46,6 +46,28 @@ public final class Bench {
 		.toList();
 
 	/**
+	 * JDK 25's compact object headers, on in the image: with {@code --aot-cache} (the
+	 * image's way, on its JDK) both servers start with them; a Wharf variant such as
+	 * "netty-nocoh" starts without.
+	 */
+	static final String COMPACT_HEADERS = "-XX:+UseCompactObjectHeaders";
+
+	/**
+	 * The JVM flags of every server in a run: {@link #JVM_FLAGS}, and the image's compact
+	 * object headers when the run starts servers the image's way.
+	 * @param options the benchmark options
+	 * @return the flags
+	 */
+	static List<String> jvmFlags(BenchOptions options) {
+		if (!options.aotCache()) {
+			return JVM_FLAGS;
+		}
+		List<String> flags = new ArrayList<>(JVM_FLAGS);
+		flags.add(COMPACT_HEADERS);
+		return flags;
+	}
+
+	/**
 	 * Wharf starts on Spring AOT's generated bean definitions, as the image does; a
 	 * variant such as "netty-noaot" starts without them.
 	 */
@@ -372,7 +394,7 @@ public final class Bench {
 
 	private ServerProcess startNetty(Ports ports) throws Exception {
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
-		command.addAll(JVM_FLAGS);
+		command.addAll(jvmFlags(this.options));
 		command.addAll(serverJvmArgs("netty"));
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), NettyEchoServer.class.getName(),
 				Integer.toString(ports.nettyTcp), Integer.toString(ports.nettyUdp), Integer.toString(ports.nettyTls),
@@ -387,7 +409,7 @@ public final class Bench {
 		// switched off.
 		List<String> variant = List.of(transport.split("-"));
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
-		command.addAll(JVM_FLAGS);
+		command.addAll(jvmFlags(this.options));
 		command.addAll(serverJvmArgs(name));
 		// "plain" starts as a bare java -jar does (the same heap sizing): no start-up
 		// flags and no archive; the packaged jar picks Spring AOT itself ("plain-noaot":
@@ -395,6 +417,9 @@ public final class Bench {
 		boolean plain = variant.contains("plain");
 		if (variant.contains("plainjit") || plain) {
 			command.removeAll(COMPILER_PRIORITY);
+		}
+		if (variant.contains("nocoh") || plain) {
+			command.remove(COMPACT_HEADERS);
 		}
 		boolean springAot = !variant.contains("noaot");
 		if (plain && !springAot) {

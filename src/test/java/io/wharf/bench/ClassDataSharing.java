@@ -49,7 +49,7 @@ final class ClassDataSharing {
 			// Trained with the flags it runs with: an AOT cache is refused when, for one,
 			// --enable-native-access differs.
 			List<String> training = new ArrayList<>(List.of(options.java()));
-			training.addAll(Bench.JVM_FLAGS);
+			training.addAll(Bench.jvmFlags(options));
 			if (springAot) {
 				training.add(Bench.SPRING_AOT);
 			}

@@ -78,7 +78,7 @@ final class ClusterBench {
 
 	private ServerProcess start(String name, Bench.Ports ports, List<String> cluster) throws IOException {
 		List<String> command = new ArrayList<>(List.of(this.options.java()));
-		command.addAll(Bench.JVM_FLAGS);
+		command.addAll(Bench.jvmFlags(this.options));
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BroadcastServer.class.getName(),
 				"--server.port=" + ports.http, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
 				"--wharf.listeners.room.protocol=tcp", "--wharf.listeners.room.port=" + ports.echoLine,

@@ -96,7 +96,8 @@ final class Report {
 		text.append("# Wharf vs Netty, ").append(ZonedDateTime.now()).append("\n\n");
 		text.append(String.format(Locale.ROOT,
 				"Medians of %d runs; %d s warm-up, %d s measured; machine: %s; JVM flags %s.%n%n", this.options.reps(),
-				this.options.warmupMillis() / 1000, this.options.measureMillis() / 1000, machine(), Bench.JVM_FLAGS));
+				this.options.warmupMillis() / 1000, this.options.measureMillis() / 1000, machine(),
+				Bench.jvmFlags(this.options)));
 		List<String> wharfs = new ArrayList<>(
 				this.options.transports().stream().map((transport) -> "wharf-" + transport).toList());
 		if (this.options.baseline() != null) {

@@ -98,6 +98,9 @@ class ContainerImageLayoutIT {
 		assemble(app);
 		List<String> command = new ArrayList<>();
 		for (String part : Dockerfile.read().trainingRun()) {
+			if (Dockerfile.jdk25Only(part)) {
+				continue;
+			}
 			// JDK 17 writes a class data sharing archive where the image's JDK 25 writes
 			// its AOT cache.
 			command.add(part.startsWith("-XX:AOTCacheOutput=")
@@ -114,8 +117,8 @@ class ContainerImageLayoutIT {
 	}
 
 	/**
-	 * Starts the image's layout with the ENTRYPOINT's flags (but the AOT cache, which
-	 * belongs to the image's JDK 25) and waits until it is ready.
+	 * Starts the image's layout with the ENTRYPOINT's flags (but the AOT cache and
+	 * compact headers, which belong to the image's JDK 25) and waits until it is ready.
 	 */
 	private Started start(String... args) throws Exception {
 		Path app = this.work.resolve("app");
@@ -124,7 +127,7 @@ class ContainerImageLayoutIT {
 		}
 		List<String> command = new ArrayList<>();
 		for (String part : Dockerfile.read().entrypoint()) {
-			if (!part.startsWith("-XX:AOTCache=")) {
+			if (!Dockerfile.jdk25Only(part)) {
 				command.add(part.replace("/app/", app + "/"));
 			}
 		}

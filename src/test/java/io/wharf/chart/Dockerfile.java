@@ -66,4 +66,14 @@ record Dockerfile(List<String> instructions) {
 		}
 	}
 
+	/**
+	 * Whether a flag of the image's JDK 25 has no meaning on the JDK 17 the tests start
+	 * the image's layout with: the AOT cache and compact object headers.
+	 * @param flag a word of the training start or the ENTRYPOINT
+	 * @return true to leave it out there
+	 */
+	static boolean jdk25Only(String flag) {
+		return flag.startsWith("-XX:AOTCache=") || flag.equals("-XX:+UseCompactObjectHeaders");
+	}
+
 }
