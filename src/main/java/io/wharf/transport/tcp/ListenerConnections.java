@@ -79,8 +79,10 @@ final class ListenerConnections {
 	 * Called once, before the factory accepts anything.
 	 * @param factory the listener's connection factory
 	 */
+	@SuppressWarnings("unchecked")
 	void registeredIn(NettyConnectionFactory factory) {
-		this.open = factory.sessions();
+		// Only sessions are registered there (TcpSession is what the factory is given).
+		this.open = (Map<String, TcpSession>) (Map<String, ?>) factory.registered();
 	}
 
 	/**

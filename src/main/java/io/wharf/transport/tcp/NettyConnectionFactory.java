@@ -98,15 +98,14 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 	}
 
 	/**
-	 * The open sessions, by id: Spring Integration's registry of the factory's
+	 * The open connections, by id: Spring Integration's registry of the factory's
 	 * connections, to which {@link #register} adds each session as it opens and from
-	 * which its close takes it. Every entry is a {@link TcpSession}, since no interceptor
+	 * which its close takes it. Each is a session as registered, since no interceptor
 	 * wraps one.
 	 * @return a live view, to read
 	 */
-	@SuppressWarnings("unchecked")
-	Map<String, TcpSession> sessions() {
-		return (Map<String, TcpSession>) (Map<String, ?>) this.connections;
+	Map<String, TcpConnectionSupport> registered() {
+		return this.connections;
 	}
 
 	/**
