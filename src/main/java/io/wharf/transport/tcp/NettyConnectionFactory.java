@@ -120,13 +120,14 @@ final class NettyConnectionFactory extends AbstractServerConnectionFactory {
 
 	/**
 	 * Hands a session that opens to Spring Integration: its inbound adapter receives the
-	 * session's frames, its senders and interceptors see the connection.
+	 * session's frames, its senders see the connection, and the factory's registry holds
+	 * it as it is (no interceptor wraps it).
 	 * @param session the session
 	 */
 	void register(TcpConnectionSupport session) {
 		session.registerListener(getListener());
 		session.registerSenders(getSenders());
-		wrapConnection(session);
+		addConnection(session);
 	}
 
 	@Override
